@@ -1,9 +1,100 @@
 import Foundation
 
 extension CommandLine {
+  /// kubezone's version, printed by `--version`.
+  public static let kubezoneVersion = "0.1.0"
+
   /// Runs kubezone with `arguments` (without the program name), writing to
   /// the process's stdout and stderr, and returns the exit code.
   public static func run(_ arguments: [String]) -> Int32 {
-    0
+    run(arguments, console: .standard).rawValue
+  }
+
+  /// Runs kubezone against `console`; the entry point tests call.
+  public static func run(_ arguments: [String], console: Console) -> ExitCode {
+    guard let first = arguments.first else {
+      console.err(TopLevelHelp.text)
+      return .invalidInput
+    }
+    switch first {
+    case "-h", "--help", "help":
+      console.out(TopLevelHelp.text)
+      return .success
+    case "--version":
+      console.out("kubezone \(kubezoneVersion)\n")
+      return .success
+    default:
+      break
+    }
+    guard let command = Commands.all.first(where: { $0.spec.name == first }) else {
+      let names = Commands.all.map(\.spec.name)
+      let close = names.min { ArgumentParser.editDistance($0, first) < ArgumentParser.editDistance($1, first) }
+      var message = "kubezone: error: unknown command '\(first.escapedForMessage)'"
+      if let close, ArgumentParser.editDistance(close, first) <= 2 { message += "; did you mean '\(close)'?" }
+      console.err(message + "\nRun 'kubezone --help' for the commands.\n")
+      return .invalidInput
+    }
+    do throws(KubeZoneFailure) {
+      let args: ParsedArguments
+      do {
+        args = try ArgumentParser.parse(Array(arguments.dropFirst()), for: command.spec)
+      } catch {
+        throw .usage(error)
+      }
+      if args.flag("help") {
+        console.out(HelpFormatter.help(for: command.spec))
+        return .success
+      }
+      return try command.run(args, console)
+    } catch {
+      switch error {
+      case .usage(let u):
+        console.err(u.description + "\nRun 'kubezone \(u.command ?? first) --help' for usage.\n")
+      case .input(let e):
+        console.err(e.description + "\n")
+      case .refused(let message):
+        console.err("kubezone: refused: \(message)\n")
+      }
+      return error.exitCode
+    }
+  }
+}
+
+/// The subcommands, in help order.
+enum Commands {
+  struct Entry: Sendable {
+    var spec: CommandSpec
+    var run: @Sendable (ParsedArguments, Console) throws(KubeZoneFailure) -> ExitCode
+  }
+
+  static let all: [Entry] = [
+    Entry(spec: GenerateCommand.spec, run: { a, c throws(KubeZoneFailure) in try GenerateCommand.run(a, console: c) }),
+  ]
+}
+
+enum TopLevelHelp {
+  static var text: String {
+    var out = """
+      OVERVIEW: kubezone turns Kubernetes objects into the DNS zone files cluster DNS would serve.
+
+      USAGE: kubezone <command> [OPTIONS] ...
+
+      COMMANDS:
+
+      """
+    for c in Commands.all {
+      out += "  " + c.spec.name.padding(toLength: 12, withPad: " ", startingAt: 0) + c.spec.abstract + "\n"
+    }
+    out += """
+
+      OPTIONS:
+        -h, --help      Show this help, or a command's with 'kubezone <command> --help'.
+        --version       Show the version.
+
+      EXIT CODES: 0 done, 1 changes pending (diff, --check), 2 invalid input or usage,
+      3 refused by a safety guard.
+
+      """
+    return out
   }
 }

@@ -1,0 +1,102 @@
+/// Groups records into the forward zone and reverse zones, gives each its
+/// SOA and NS, and validates every zone before anything is written.
+///
+/// Nameservers: `--nameserver` names if given; else
+/// `kube-dns.kube-system.svc.<zone>` when the input holds that service with
+/// a cluster IP (as CoreDNS does when it backs kube-dns); else
+/// `ns.dns.<zone>`, whose address is `--nameserver-address` or 127.0.0.1.
+/// Reverse zones list the same nameservers, which lie outside them.
+public struct ZoneAssembler: Sendable {
+  public var options: ZoneOptions
+
+  public init(options: ZoneOptions) {
+    self.options = options
+  }
+
+  public struct Result: Sendable {
+    public var zones: [Zone]
+    /// PTR records that fell outside every reverse zone.
+    public var skippedPTRs: Int
+  }
+
+  public func assemble(_ records: [ResourceRecord]) throws(InputError) -> Result {
+    let domain = options.domain
+    var forward: [ResourceRecord] = []
+    var reverse: [DomainName: [ResourceRecord]] = [:]
+    var skipped = 0
+    let explicit = options.reverseZones?.map(\.zoneName)
+    for explicitZone in explicit ?? [] { reverse[explicitZone] = [] }
+    for record in records {
+      if record.owner.isSubdomain(of: domain) {
+        forward.append(record)
+      } else if case .ptr = record.data, let zone = reverseZone(for: record.owner, explicit: explicit) {
+        reverse[zone, default: []].append(record)
+      } else {
+        skipped += 1
+      }
+    }
+    let nameservers = try chooseNameservers(&forward)
+    let mname = options.nameservers.first ?? (try? domain.prepending(["ns", "dns"])) ?? domain
+    let rname = (try? domain.prepending("hostmaster")) ?? domain
+    func zone(_ origin: DomainName, _ records: [ResourceRecord]) throws(InputError) -> Zone {
+      let soa = SOA(
+        mname: mname, rname: rname, serial: options.serial, refresh: options.refresh,
+        retry: options.retry, expire: options.expire, minimum: options.ttl)
+      let z = Zone(
+        origin: origin, ttl: options.ttl, soa: soa, nameservers: nameservers,
+        records: records.sorted(by: ZoneOrder.precedes))
+      try ZoneValidator.validate(z)
+      return z
+    }
+    var zones = [try zone(domain, forward)]
+    for origin in reverse.keys.sorted(by: ZoneOrder.namePrecedes) {
+      zones.append(try zone(origin, reverse[origin] ?? []))
+    }
+    return Result(zones: zones, skippedPTRs: skipped)
+  }
+
+  /// The most specific configured reverse zone holding `owner`, or the
+  /// default-granularity zone when none is configured.
+  private func reverseZone(for owner: DomainName, explicit: [DomainName]?) -> DomainName? {
+    if let explicit {
+      return explicit.filter { owner.isSubdomain(of: $0) }.max { $0.labels.count < $1.labels.count }
+    }
+    let isV6 = owner.labels.count == 34
+    let keep = isV6
+      ? ZoneOptions.defaultIPv6ReversePrefix / 4 : ZoneOptions.defaultIPv4ReversePrefix / 8
+    let suffix = 2  // in-addr.arpa / ip6.arpa
+    guard owner.labels.count >= keep + suffix else { return nil }
+    return DomainName(unchecked: Array(owner.labels.suffix(keep + suffix)))
+  }
+
+  /// Picks the NS targets and adds address records that in-zone targets need.
+  private func chooseNameservers(_ forward: inout [ResourceRecord]) throws(InputError) -> [DomainName] {
+    let domain = options.domain
+    var names = options.nameservers
+    if names.isEmpty {
+      if let kubeDNS = try? domain.prepending(["kube-dns", "kube-system", "svc"]),
+        forward.contains(where: { $0.owner == kubeDNS && ($0.type == .a || $0.type == .aaaa) })
+      {
+        names = [kubeDNS]
+      } else if let ns = try? domain.prepending(["ns", "dns"]) {
+        names = [ns]
+      }
+    }
+    for name in names where name.isSubdomain(of: domain) {
+      if forward.contains(where: { $0.owner == name && ($0.type == .a || $0.type == .aaaa) }) {
+        continue
+      }
+      var addresses = options.nameserverAddresses
+      if addresses.isEmpty {
+        guard options.nameservers.isEmpty else {
+          throw InputError("nameserver \(name) lies inside \(domain) but has no address: pass --nameserver-address", at: nil)
+        }
+        addresses = [ZoneOptions.fallbackNameserverAddress]
+      }
+      for ip in addresses {
+        forward.append(ResourceRecord(owner: name, ttl: options.ttl, data: .address(ip)))
+      }
+    }
+    return names
+  }
+}

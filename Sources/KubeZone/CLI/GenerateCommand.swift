@@ -1,0 +1,54 @@
+import Foundation
+
+/// `kubezone generate`: objects in, zone files out.
+enum GenerateCommand {
+  static let spec = CommandSpec(
+    name: "generate",
+    abstract: "Write the zone files that cluster DNS would serve for Kubernetes objects.",
+    usage: "kubezone generate [OPTIONS] INPUT...",
+    options: [
+      OptionSpec("out", short: "o", .single, value: "DIR", help: "Folder the zone files are written to.", default: "out"),
+      OptionSpec("namespace", short: "n", .single, value: "NAME", help: "Namespace of objects that name none, as kubectl's --namespace.", default: "default"),
+      OptionSpec("domain", .single, value: "NAME", help: "The cluster domain.", default: "cluster.local"),
+      OptionSpec("ttl", .single, value: "SECONDS", help: "TTL of the records, and the SOA minimum.", default: "30"),
+      OptionSpec("profile", .single, value: "coredns|spec", help: "coredns: everything CoreDNS answers; spec: the Kubernetes DNS specification 1.1.0 only.", default: "coredns"),
+      OptionSpec("pod-records", .flag, help: "Also write <a-b-c-d>.<ns>.pod.<domain> records (CoreDNS 'pods verified')."),
+      OptionSpec("endpoint-pod-names", .flag, help: "Name endpoints after their pods, not their IPs (CoreDNS 'endpoint_pod_names')."),
+      OptionSpec("reverse-zone", .repeated, value: "CIDR", help: "A reverse zone to write, e.g. 10.96.0.0/12 (repeatable). Without it: one zone per /16 (IPv4) or /48 (IPv6) that holds a PTR."),
+      OptionSpec("nameserver", .repeated, value: "NAME", help: "NS target of every zone (repeatable).", default: "ns.dns.<domain>, or kube-dns.kube-system.svc.<domain> when that service is in the input"),
+      OptionSpec("nameserver-address", .repeated, value: "IP", help: "Address record for an in-zone nameserver (repeatable).", default: "127.0.0.1 for ns.dns.<domain>"),
+      OptionSpec("serial", .single, value: "N", help: "SOA serial.", default: "1"),
+      OptionSpec("templates", .single, value: "DIR", help: "Folder with your own zone.header template."),
+      OptionSpec("strict", .flag, help: "Fail on objects whose names break Kubernetes' naming rules, instead of skipping them."),
+      OptionSpec("quiet", short: "q", .flag, help: "Print errors only."),
+      OptionSpec("verbose", short: "v", .flag, help: "Also print notes: overrides of duplicate objects, skipped kinds."),
+    ],
+    discussion: """
+      INPUT is a file, a folder (read recursively for *.yaml, *.yml, *.json in
+      sorted order) or - for standard input. Files hold one object, a List, or
+      several YAML documents. Exit codes: 0 done, 2 invalid input or usage.
+      """)
+
+  static func run(_ args: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
+    guard !args.positionals.isEmpty else {
+      throw .usage(UsageError("generate needs at least one INPUT (a file, a folder, or - for stdin)", command: "generate"))
+    }
+    let request = try GenerateOptions.request(from: args)
+    let outcome = try KubeZoneFailure.wrap { () throws(InputError) in try Pipeline.generate(request) }
+    let verbose = args.flag("verbose")
+    let quiet = args.flag("quiet")
+    if !quiet {
+      for d in outcome.log.entries { console.err(d.description + "\n") }
+      if verbose { for d in outcome.log.notes { console.err(d.description + "\n") } }
+    }
+    let folder = args.value("out") ?? "out"
+    try KubeZoneFailure.wrap { () throws(InputError) in
+      try ZoneFileWriter.prepareFolder(folder)
+      for (zone, text) in zip(outcome.zones, outcome.texts) {
+        try ZoneFileWriter.write(text, to: folder + "/" + zone.fileName)
+      }
+    }
+    if !quiet { console.err(Summary.line(outcome, folder: folder) + "\n") }
+    return .success
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Turns `generate`'s parsed options into a `GenerateRequest`, checking
+/// each value, so a bad option fails before any input is read.
+enum GenerateOptions {
+  static func request(from args: ParsedArguments) throws(KubeZoneFailure) -> GenerateRequest {
+    func usage(_ message: String) -> KubeZoneFailure {
+      .usage(UsageError(message, command: "generate"))
+    }
+    let domainText = args.value("domain") ?? "cluster.local"
+    guard let domain = try? DomainName(domainText), !domain.labels.isEmpty,
+      domain.labels.allSatisfy({ NameRules.isDNS1123Label(String(decoding: $0, as: UTF8.self)) })
+    else {
+      throw usage("--domain '\(domainText.escapedForMessage)' is not a valid domain name")
+    }
+    let ttl = try number(args, "ttl", default: 30, max: 2_147_483_647)
+    let serial = try number(args, "serial", default: 1, max: UInt32.max)
+    let profileText = args.value("profile") ?? "coredns"
+    guard let profile = SynthesisOptions.Profile(rawValue: profileText) else {
+      throw usage("--profile must be coredns or spec, not '\(profileText.escapedForMessage)'")
+    }
+    let namespace = args.value("namespace") ?? "default"
+    guard NameRules.isDNS1123Label(namespace) else {
+      throw usage("--namespace '\(namespace.escapedForMessage)' is not a DNS-1123 label")
+    }
+    var reverse: [CIDR]?
+    if !args.all("reverse-zone").isEmpty {
+      reverse = []
+      for text in args.all("reverse-zone") {
+        do { reverse?.append(try CIDR(text)) } catch { throw usage("--reverse-zone: \(error)") }
+      }
+    }
+    var nameservers: [DomainName] = []
+    for text in args.all("nameserver") {
+      guard let name = try? DomainName(text), !name.labels.isEmpty else {
+        throw usage("--nameserver '\(text.escapedForMessage)' is not a valid domain name")
+      }
+      nameservers.append(name)
+    }
+    var addresses: [IPAddress] = []
+    for text in args.all("nameserver-address") {
+      guard let ip = IPAddress(text) else {
+        throw usage("--nameserver-address '\(text.escapedForMessage)' is not an IP address")
+      }
+      addresses.append(ip)
+    }
+    var header: Template
+    do {
+      if let folder = args.value("templates") {
+        let path = folder + "/zone.header"
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw usage("--templates: cannot read \(path)")
+        }
+        header = try Template(String(decoding: data, as: UTF8.self), file: path)
+      } else {
+        header = try Template(DefaultTemplates.zoneHeader, file: "zone.header")
+      }
+    } catch let error as KubeZoneFailure {
+      throw error
+    } catch {
+      throw usage("\(error)")
+    }
+    return GenerateRequest(
+      inputs: args.positionals,
+      namespace: namespace,
+      synthesis: SynthesisOptions(
+        domain: domain, ttl: ttl, profile: profile, podRecords: args.flag("pod-records"),
+        endpointPodNames: args.flag("endpoint-pod-names")),
+      zones: ZoneOptions(
+        domain: domain, ttl: ttl, serial: serial, nameservers: nameservers,
+        nameserverAddresses: addresses, reverseZones: reverse),
+      strict: args.flag("strict"),
+      header: header)
+  }
+
+  private static func number(
+    _ args: ParsedArguments, _ name: String, default value: UInt32, max: UInt32
+  ) throws(KubeZoneFailure) -> UInt32 {
+    guard let text = args.value(name) else { return value }
+    guard let n = UInt32(text), n <= max else {
+      throw .usage(UsageError("--\(name) must be a whole number from 0 to \(max), not '\(text.escapedForMessage)'", command: "generate"))
+    }
+    return n
+  }
+}

@@ -1,0 +1,39 @@
+extension DomainName: Hashable {
+  public static func == (a: DomainName, b: DomainName) -> Bool {
+    guard a.labels.count == b.labels.count else { return false }
+    for i in a.labels.indices where !labelsEqual(a.labels[i], b.labels[i]) {
+      return false
+    }
+    return true
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    for label in labels {
+      hasher.combine(label.count)
+      for b in label { hasher.combine(Self.lower(b)) }
+    }
+  }
+}
+
+extension DomainName: Comparable {
+  /// RFC 4034 §6.1 canonical order: compare the labels from the root down,
+  /// each as lower-cased octets; a name sorts before its subdomains.
+  public static func < (a: DomainName, b: DomainName) -> Bool {
+    var i = a.labels.count - 1
+    var j = b.labels.count - 1
+    while i >= 0 && j >= 0 {
+      let x = a.labels[i]
+      let y = b.labels[j]
+      let n = min(x.count, y.count)
+      for k in 0..<n {
+        let p = lower(x[k])
+        let q = lower(y[k])
+        if p != q { return p < q }
+      }
+      if x.count != y.count { return x.count < y.count }
+      i -= 1
+      j -= 1
+    }
+    return a.labels.count < b.labels.count
+  }
+}

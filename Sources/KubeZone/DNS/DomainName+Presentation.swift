@@ -1,0 +1,101 @@
+extension DomainName: CustomStringConvertible {
+  /// Parses presentation format (RFC 1035 §5.1): dot-separated labels with
+  /// `\X` and `\DDD` escapes; the trailing dot is optional, `.` is the root.
+  /// The name is always taken as absolute.
+  public init(_ text: String) throws(DomainNameError) {
+    let bytes = Array(text.utf8)
+    if bytes == [UInt8(ascii: ".")] {
+      self = .root
+      return
+    }
+    var labels: [[UInt8]] = []
+    var current: [UInt8] = []
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\\") {
+        guard i + 1 < bytes.count else { throw .invalidEscape(text) }
+        let d = bytes[i + 1]
+        if Self.isDigit(d) {
+          guard i + 3 < bytes.count, Self.isDigit(bytes[i + 2]), Self.isDigit(bytes[i + 3])
+          else { throw .invalidEscape(text) }
+          let v = Int(d - 48) * 100 + Int(bytes[i + 2] - 48) * 10 + Int(bytes[i + 3] - 48)
+          guard v <= 255 else { throw .invalidEscape(text) }
+          current.append(UInt8(v))
+          i += 4
+        } else {
+          current.append(d)
+          i += 2
+        }
+      } else if b == UInt8(ascii: ".") {
+        if current.isEmpty { throw .emptyLabel }
+        labels.append(current)
+        current = []
+        i += 1
+      } else {
+        current.append(b)
+        i += 1
+      }
+    }
+    if !current.isEmpty { labels.append(current) }
+    try self.init(labels: labels)
+  }
+
+  private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+  /// The absolute presentation form with its trailing dot, escaped so that a
+  /// zone-file reader gets back exactly these labels.
+  public var description: String {
+    if labels.isEmpty { return "." }
+    var out = ""
+    for label in labels {
+      Self.appendEscaped(label, to: &out)
+      out += "."
+    }
+    return out
+  }
+
+  /// The form to write in a zone whose `$ORIGIN` is `origin`: `@` for the
+  /// origin itself, relative labels below it, else the absolute name.
+  public func relative(to origin: DomainName) -> String {
+    guard isSubdomain(of: origin) else { return description }
+    let count = labels.count - origin.labels.count
+    if count == 0 { return "@" }
+    var out = ""
+    for (i, label) in labels.prefix(count).enumerated() {
+      if i > 0 { out += "." }
+      Self.appendEscaped(label, to: &out)
+    }
+    return out
+  }
+
+  /// Escapes the zone-file specials (`. ; ( ) " \ @ $` and space) as `\X`,
+  /// and other non-printing or non-ASCII octets as `\DDD`.
+  static func appendEscaped(_ label: [UInt8], to out: inout String) {
+    if label.allSatisfy(isPlain) {
+      out += String(decoding: label, as: UTF8.self)
+      return
+    }
+    for b in label {
+      if isPlain(b) {
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      } else if b > 0x20 && b < 0x7F {
+        out += "\\" + String(Unicode.Scalar(b))
+      } else {
+        let d = String(b)
+        out += "\\" + String(repeating: "0", count: 3 - d.count) + d
+      }
+    }
+  }
+
+  private static func isPlain(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+      UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "="):
+      return true
+    default:
+      return false
+    }
+  }
+}

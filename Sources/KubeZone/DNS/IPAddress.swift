@@ -1,0 +1,77 @@
+/// An IPv4 or IPv6 address.
+public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
+  case v4(IPv4Address)
+  case v6(IPv6Address)
+
+  /// Parses either family; nil for anything that is not an address.
+  public init?(_ text: some StringProtocol) {
+    if let a = IPv4Address(text) {
+      self = .v4(a)
+    } else if let a = IPv6Address(text) {
+      self = .v6(a)
+    } else {
+      return nil
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .v4(let a): a.description
+    case .v6(let a): a.description
+    }
+  }
+
+  public var isIPv6: Bool {
+    if case .v6 = self { return true }
+    return false
+  }
+
+  /// IPv4 sorts before IPv6, then by numeric value.
+  public static func < (a: IPAddress, b: IPAddress) -> Bool {
+    switch (a, b) {
+    case (.v4(let x), .v4(let y)): x < y
+    case (.v6(let x), .v6(let y)): x < y
+    case (.v4, .v6): true
+    case (.v6, .v4): false
+    }
+  }
+
+  /// The label Kubernetes DNS uses for an address: dots or colons become
+  /// dashes, and an IPv6 form ending in `-` gets a `0` (`2001:db8::` ->
+  /// `2001-db8--0`), since a label cannot end with a dash.
+  public var dashed: String {
+    switch self {
+    case .v4(let a):
+      return a.octets.map(String.init).joined(separator: "-")
+    case .v6(let a):
+      var s = a.description.replacingColons()
+      if s.hasSuffix("-") { s += "0" }
+      return s
+    }
+  }
+
+  /// The reverse-lookup name: `d.c.b.a.in-addr.arpa.` or 32 nibbles under
+  /// `ip6.arpa.`, least significant first.
+  public var reverseName: DomainName {
+    switch self {
+    case .v4(let a):
+      let labels = a.octets.reversed().map { Array(String($0).utf8) }
+      return DomainName(unchecked: labels + [Array("in-addr".utf8), Array("arpa".utf8)])
+    case .v6(let a):
+      var nibbles: [[UInt8]] = []
+      for word in [a.low, a.high] {
+        for k in 0..<16 {
+          let n = UInt8((word >> (UInt64(k) * 4)) & 0xF)
+          nibbles.append([n < 10 ? 48 + n : 87 + n])
+        }
+      }
+      return DomainName(unchecked: nibbles + [Array("ip6".utf8), Array("arpa".utf8)])
+    }
+  }
+}
+
+extension String {
+  fileprivate func replacingColons() -> String {
+    String(decoding: utf8.map { $0 == UInt8(ascii: ":") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+  }
+}

@@ -1,0 +1,93 @@
+/// A node inside a Kubernetes object, with its path for messages
+/// (`spec.ports[0].port`). Accessors are typed: a field of the wrong type is
+/// an `InputError` at the value's position, never a silent default.
+struct Field {
+  let node: Node
+  let path: String
+
+  init(_ node: Node, path: String) {
+    self.node = node
+    self.path = path
+  }
+
+  var location: SourceLocation { node.location }
+
+  /// The child under `key`, or nil when absent or null (as the API server
+  /// treats an explicit null).
+  func child(_ key: String) -> Field? {
+    guard let n = node[key], !n.isNull else { return nil }
+    return Field(n, path: path.isEmpty ? key : path + "." + key)
+  }
+
+  func fail(_ expected: String) -> InputError {
+    InputError("\(path): expected \(expected), found \(node.kindDescription)", at: location)
+  }
+
+  /// A string field keeps the scalar's text whatever it looks like
+  /// (`yes`, `1.10`, a timestamp), as the Kubernetes API types it.
+  func stringValue() throws(InputError) -> String {
+    guard let s = node.scalar else { throw fail("a string") }
+    return s.text
+  }
+
+  func intValue() throws(InputError) -> Int {
+    guard let s = node.scalar, s.style == .plain, let v = Int(s.text) else {
+      throw fail("an integer")
+    }
+    return v
+  }
+
+  func boolValue() throws(InputError) -> Bool {
+    guard let s = node.scalar, s.style == .plain else { throw fail("true or false") }
+    switch s.text {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default: throw fail("true or false")
+    }
+  }
+
+  func items() throws(InputError) -> [Field] {
+    guard let seq = node.sequence else { throw fail("a list") }
+    return seq.enumerated().map { Field($1, path: "\(path)[\($0)]") }
+  }
+
+  func requireMapping() throws(InputError) {
+    guard node.mapping != nil else { throw fail("a mapping") }
+  }
+
+  /// A `map[string]string` such as labels or a selector.
+  func stringMap() throws(InputError) -> [String: String] {
+    guard let entries = node.mapping else { throw fail("a mapping of strings") }
+    var out: [String: String] = [:]
+    for entry in entries {
+      guard let key = entry.key.scalar?.text else {
+        throw Field(entry.key, path: path).fail("a string key")
+      }
+      let value = Field(entry.value, path: path + "." + key)
+      out[key] = entry.value.isNull ? "" : try value.stringValue()
+    }
+    return out
+  }
+
+  // Optional conveniences: absent or null gives nil.
+  func string(_ key: String) throws(InputError) -> String? { try child(key)?.stringValue() }
+  func int(_ key: String) throws(InputError) -> Int? { try child(key)?.intValue() }
+  func bool(_ key: String) throws(InputError) -> Bool? { try child(key)?.boolValue() }
+  func list(_ key: String) throws(InputError) -> [Field] { try child(key)?.items() ?? [] }
+  func strings(_ key: String) throws(InputError) -> [String] {
+    try list(key).map { f throws(InputError) in try f.stringValue() }
+  }
+}
+
+extension Node {
+  /// How a node is described in "expected X, found Y" messages.
+  var kindDescription: String {
+    switch value {
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .scalar(let s):
+      if isNull { return "null" }
+      return s.style == .plain ? "'\(s.text.prefix(40))'" : "the string \"\(s.text.prefix(40))\""
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/// One decoded object of a kind kubezone understands.
+public enum KubernetesObject: Sendable, Hashable {
+  case service(Service)
+  case pod(Pod)
+  case endpointSlice(EndpointSlice)
+  case endpoints(Endpoints)
+  case namespace(ObjectMeta)
+  case workload(Workload)
+
+  public var meta: ObjectMeta {
+    switch self {
+    case .service(let o): o.meta
+    case .pod(let o): o.meta
+    case .endpointSlice(let o): o.meta
+    case .endpoints(let o): o.meta
+    case .namespace(let m): m
+    case .workload(let o): o.meta
+    }
+  }
+
+  /// The kind as Kubernetes names it.
+  public var kind: String {
+    switch self {
+    case .service: "Service"
+    case .pod: "Pod"
+    case .endpointSlice: "EndpointSlice"
+    case .endpoints: "Endpoints"
+    case .namespace: "Namespace"
+    case .workload(let w): w.kind.rawValue
+    }
+  }
+
+  /// Identity for de-duplication: kind, namespace, name.
+  public var key: ObjectKey { ObjectKey(kind: kind, namespace: meta.namespace, name: meta.name) }
+}
+
+public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var kind: String
+  public var namespace: String
+  public var name: String
+
+  public var description: String {
+    namespace.isEmpty ? "\(kind) \(name)" : "\(kind) \(namespace)/\(name)"
+  }
+
+  public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
+    (a.kind, a.namespace, a.name) < (b.kind, b.namespace, b.name)
+  }
+}

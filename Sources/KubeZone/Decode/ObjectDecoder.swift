@@ -1,0 +1,78 @@
+/// Turns parsed documents into Kubernetes objects.
+///
+/// A document is one object, or a list (`kind: List` or any `*List`) whose
+/// `items` are objects. Kinds outside kubezone's set, and the same kind
+/// names in other API groups (a Knative `Service`), are counted as skipped.
+/// Malformed fields of a known kind are errors: the API server would have
+/// rejected the object, so guessing would only hide the mistake.
+public struct ObjectDecoder: Sendable {
+  public var defaultNamespace: String
+
+  public init(defaultNamespace: String = "default") {
+    self.defaultNamespace = defaultNamespace
+  }
+
+  /// What decoding a set of documents produced.
+  public struct Result: Sendable {
+    public var objects: [KubernetesObject] = []
+    /// Skipped objects by `apiVersion/kind`.
+    public var skipped: [String: Int] = [:]
+    public var log = DiagnosticLog()
+  }
+
+  public func decode(_ document: Node, into result: inout Result) throws(InputError) {
+    if document.isNull { return }
+    let root = Field(document, path: "")
+    guard root.node.mapping != nil else {
+      throw InputError("expected a Kubernetes object (a mapping), found \(root.node.kindDescription)", at: root.location)
+    }
+    let kind = try root.string("kind")
+    let apiVersion = try root.string("apiVersion")
+    if let kind, kind == "List" || (kind.hasSuffix("List") && root.child("items") != nil) {
+      let itemKind = kind == "List" ? nil : String(kind.dropLast(4))
+      for item in try root.list("items") {
+        try item.requireMapping()
+        try decodeObject(item, inheritedKind: itemKind, inheritedVersion: apiVersion, into: &result)
+      }
+      return
+    }
+    try decodeObject(root, inheritedKind: nil, inheritedVersion: nil, into: &result)
+  }
+
+  private func decodeObject(
+    _ object: Field, inheritedKind: String?, inheritedVersion: String?, into result: inout Result
+  ) throws(InputError) {
+    guard let kind = try object.string("kind") ?? inheritedKind else {
+      throw InputError("kind: required field is missing", at: object.location)
+    }
+    let apiVersion = try object.string("apiVersion") ?? inheritedVersion ?? ""
+    let ns = defaultNamespace
+    switch (apiVersion, kind) {
+    case ("v1", "Service"):
+      result.objects.append(.service(try ServiceDecoder.decode(object, defaultNamespace: ns)))
+    case ("v1", "Pod"):
+      result.objects.append(.pod(try PodDecoder.decode(object, defaultNamespace: ns)))
+    case ("v1", "Endpoints"):
+      result.objects.append(.endpoints(try EndpointsDecoder.decode(object, defaultNamespace: ns)))
+    case ("v1", "Namespace"):
+      let meta = try ObjectMeta.decode(object, defaultNamespace: ns, clusterScoped: true)
+      result.objects.append(.namespace(meta))
+    case ("discovery.k8s.io/v1", "EndpointSlice"), ("discovery.k8s.io/v1beta1", "EndpointSlice"):
+      result.objects.append(.endpointSlice(try EndpointSliceDecoder.decode(object, defaultNamespace: ns)))
+    case ("apps/v1", _):
+      if let k = Workload.Kind(rawValue: kind) {
+        result.objects.append(.workload(try WorkloadDecoder.decode(object, kind: k, defaultNamespace: ns)))
+      } else {
+        skip(apiVersion, kind, object, &result)
+      }
+    default:
+      skip(apiVersion, kind, object, &result)
+    }
+  }
+
+  private func skip(_ apiVersion: String, _ kind: String, _ object: Field, _ result: inout Result) {
+    let label = apiVersion.isEmpty ? kind : "\(apiVersion)/\(kind)"
+    result.skipped[label, default: 0] += 1
+    result.log.note("skipped \(label): not a kind kubezone reads", at: object.location)
+  }
+}

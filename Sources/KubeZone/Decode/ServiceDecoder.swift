@@ -1,0 +1,86 @@
+/// Decodes a v1 Service and applies the API server's defaults.
+enum ServiceDecoder {
+  static func decode(_ object: Field, defaultNamespace: String) throws(InputError) -> Service {
+    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace)
+    let spec = object.child("spec")
+    try spec?.requireMapping()
+    var type = Service.ServiceType.clusterIP
+    if let t = spec?.child("type") {
+      guard let parsed = Service.ServiceType(rawValue: try t.stringValue()) else {
+        throw t.fail("one of ClusterIP, NodePort, LoadBalancer, ExternalName")
+      }
+      type = parsed
+    }
+    var ipTexts = try spec?.strings("clusterIPs") ?? []
+    if ipTexts.isEmpty, let single = try spec?.string("clusterIP"), !single.isEmpty {
+      ipTexts = [single]
+    }
+    let isHeadless = ipTexts.first == "None"
+    var clusterIPs: [IPAddress] = []
+    if !isHeadless {
+      for (i, text) in ipTexts.enumerated() {
+        guard let ip = IPAddress(text) else {
+          let field = spec?.child("clusterIPs").flatMap { try? $0.items()[i] } ?? spec?.child("clusterIP")
+          throw InputError("spec.clusterIP: '\(text)' is not an IP address", at: field?.location ?? object.location)
+        }
+        clusterIPs.append(ip)
+      }
+    }
+    var families: [IPFamily] = []
+    for f in try spec?.list("ipFamilies") ?? [] {
+      guard let family = IPFamily(rawValue: try f.stringValue()) else { throw f.fail("IPv4 or IPv6") }
+      families.append(family)
+    }
+    if families.isEmpty {
+      families = clusterIPs.isEmpty ? [.ipv4, .ipv6] : clusterIPs.map { $0.isIPv6 ? .ipv6 : .ipv4 }
+    }
+    var ports: [ServicePort] = []
+    for p in try spec?.list("ports") ?? [] {
+      ports.append(try decodePort(p))
+    }
+    return Service(
+      meta: meta,
+      type: type,
+      clusterIPs: clusterIPs,
+      isHeadless: isHeadless,
+      externalName: try spec?.string("externalName"),
+      selector: try spec?.child("selector")?.stringMap(),
+      ports: ports,
+      publishNotReadyAddresses: try spec?.bool("publishNotReadyAddresses") ?? false,
+      ipFamilies: families)
+  }
+
+  static func decodePort(_ p: Field) throws(InputError) -> ServicePort {
+    try p.requireMapping()
+    guard let portField = p.child("port") else {
+      throw InputError("\(p.path).port: required field is missing", at: p.location)
+    }
+    let port = try portField.intValue()
+    guard (1...65535).contains(port) else { throw portField.fail("a port number from 1 to 65535") }
+    let proto = try PortProtocolDecoder.decode(p.child("protocol"))
+    var target = ServicePort.Target.number(port)
+    if let t = p.child("targetPort"), let s = t.node.scalar {
+      if s.style == .plain, let n = Int(s.text) {
+        guard (1...65535).contains(n) else { throw t.fail("a port number from 1 to 65535") }
+        target = .number(n)
+      } else {
+        target = .name(s.text)
+      }
+    } else if let t = p.child("targetPort") {
+      throw t.fail("a port number or name")
+    }
+    return ServicePort(
+      name: try p.string("name"), port: port, protocol: proto, targetPort: target, location: p.location)
+  }
+}
+
+enum PortProtocolDecoder {
+  /// `protocol`, defaulting to TCP as the API server does.
+  static func decode(_ field: Field?) throws(InputError) -> PortProtocol {
+    guard let field else { return .tcp }
+    guard let p = PortProtocol(rawValue: try field.stringValue()) else {
+      throw field.fail("TCP, UDP or SCTP")
+    }
+    return p
+  }
+}

@@ -1,0 +1,23 @@
+/// Collects the warnings of a run, in input order, for the report.
+public struct DiagnosticLog: Sendable {
+  public private(set) var entries: [Diagnostic] = []
+  /// Informational notes shown with `--verbose` (overrides, skips).
+  public private(set) var notes: [Diagnostic] = []
+
+  public init() {}
+
+  public mutating func warn(_ message: String, at location: SourceLocation?) {
+    entries.append(Diagnostic(.warning, message, at: location))
+  }
+
+  public mutating func note(_ message: String, at location: SourceLocation?) {
+    notes.append(Diagnostic(.note, message, at: location))
+  }
+
+  public var warnings: [Diagnostic] { entries.filter { $0.severity == .warning } }
+
+  public mutating func append(contentsOf other: DiagnosticLog) {
+    entries += other.entries
+    notes += other.notes
+  }
+}

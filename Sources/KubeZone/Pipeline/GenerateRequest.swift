@@ -1,0 +1,44 @@
+/// Everything one `kubezone generate` run needs to know.
+public struct GenerateRequest: Sendable {
+  public var inputs: [String]
+  /// Namespace for objects that name none (`kubectl --namespace`).
+  public var namespace: String
+  public var synthesis: SynthesisOptions
+  public var zones: ZoneOptions
+  /// Turn rejected names into errors instead of warnings.
+  public var strict: Bool
+  /// The zone header template.
+  public var header: Template
+
+  public init(
+    inputs: [String], namespace: String = "default", synthesis: SynthesisOptions,
+    zones: ZoneOptions, strict: Bool = false, header: Template
+  ) {
+    self.inputs = inputs
+    self.namespace = namespace
+    self.synthesis = synthesis
+    self.zones = zones
+    self.strict = strict
+    self.header = header
+  }
+}
+
+/// What a run computed, before anything is written.
+public struct GenerateOutcome: Sendable {
+  public var zones: [Zone]
+  /// The text of each zone file, in `zones` order.
+  public var texts: [String]
+  public var log: DiagnosticLog
+  public var objectCount: Int
+  /// Objects not read, by `apiVersion/kind`.
+  public var skippedObjects: [String: Int]
+  public var skippedPTRs: Int
+  public var serviceCount: Int
+
+  /// Records per type over all zones (SOA and NS included).
+  public var recordCounts: [RRType: Int] {
+    var counts: [RRType: Int] = [:]
+    for zone in zones { for r in zone.allRecords { counts[r.type, default: 0] += 1 } }
+    return counts
+  }
+}

@@ -1,0 +1,90 @@
+/// Finds each service's endpoints the way the cluster does.
+///
+/// Authority, in order: EndpointSlices labelled with the service's name,
+/// else the Endpoints object of the same name, else the pods the selector
+/// matches, evaluated like the EndpointSlice controller.
+public struct EndpointResolver: Sendable {
+  public let inventory: Inventory
+
+  public init(_ inventory: Inventory) {
+    self.inventory = inventory
+  }
+
+  public enum Source: String, Sendable {
+    case endpointSlices = "EndpointSlices", endpoints = "Endpoints", pods = "pods", none
+  }
+
+  public func endpoints(of service: Service) -> (source: Source, endpoints: [ResolvedEndpoint]) {
+    let ref = Inventory.ServiceRef(namespace: service.meta.namespace, name: service.meta.name)
+    if let slices = inventory.slicesByService[ref], !slices.isEmpty {
+      return (.endpointSlices, fromSlices(slices))
+    }
+    if let eps = inventory.endpointsByService[ref] {
+      return (.endpoints, fromEndpoints(eps))
+    }
+    if let selector = service.selector, !selector.isEmpty {
+      return (.pods, fromPods(service, selector: selector))
+    }
+    return (.none, [])
+  }
+
+  private func fromSlices(_ slices: [EndpointSlice]) -> [ResolvedEndpoint] {
+    var out: [ResolvedEndpoint] = []
+    for slice in slices {
+      let ports = slice.ports.compactMap { p in
+        p.port.map { ResolvedEndpoint.Port(name: p.name, port: $0, protocol: p.protocol) }
+      }
+      for e in slice.endpoints {
+        for ip in e.addresses {
+          out.append(ResolvedEndpoint(
+            ip: ip, isReady: e.isReady, hostname: e.hostname, podName: e.podName, ports: ports))
+        }
+      }
+    }
+    return out
+  }
+
+  private func fromEndpoints(_ eps: Endpoints) -> [ResolvedEndpoint] {
+    var out: [ResolvedEndpoint] = []
+    for subset in eps.subsets {
+      let ports = subset.ports.compactMap { p in
+        p.port.map { ResolvedEndpoint.Port(name: p.name, port: $0, protocol: p.protocol) }
+      }
+      for (addresses, ready) in [(subset.addresses, true), (subset.notReadyAddresses, false)] {
+        for a in addresses {
+          out.append(ResolvedEndpoint(
+            ip: a.ip, isReady: ready, hostname: a.hostname, podName: a.podName, ports: ports))
+        }
+      }
+    }
+    return out
+  }
+
+  private func fromPods(_ service: Service, selector: [String: String]) -> [ResolvedEndpoint] {
+    var out: [ResolvedEndpoint] = []
+    for pod in inventory.podsByNamespace[service.meta.namespace] ?? [] {
+      guard selector.allSatisfy({ pod.meta.labels[$0.key] == $0.value }) else { continue }
+      if pod.phase == .succeeded || pod.phase == .failed || pod.ips.isEmpty { continue }
+      let ready = service.publishNotReadyAddresses || (pod.isReady && !pod.meta.terminating)
+      let hostname = pod.subdomain == service.meta.name ? pod.hostname : nil
+      let ports = service.ports.compactMap { sp -> ResolvedEndpoint.Port? in
+        switch sp.targetPort {
+        case .number(let n):
+          return .init(name: sp.name, port: n, protocol: sp.protocol)
+        case .name(let name):
+          return pod.port(named: name, protocol: sp.protocol).map {
+            .init(name: sp.name, port: $0, protocol: sp.protocol)
+          }
+        }
+      }
+      // A pod without a named target port has no address for that port;
+      // with no usable port at all it is not an endpoint.
+      if !service.ports.isEmpty && ports.isEmpty { continue }
+      for ip in pod.ips where service.ipFamilies.contains(where: { $0.contains(ip) }) {
+        out.append(ResolvedEndpoint(
+          ip: ip, isReady: ready, hostname: hostname, podName: pod.meta.name, ports: ports))
+      }
+    }
+    return out
+  }
+}

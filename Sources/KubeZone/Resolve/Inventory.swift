@@ -1,0 +1,57 @@
+/// The objects of a run after de-duplication, indexed for resolving.
+///
+/// When one (kind, namespace, name) appears more than once, a live object
+/// (with `uid` or `resourceVersion`) beats a manifest, and otherwise the
+/// later input wins, as `kubectl apply` of the inputs in order would leave it.
+public struct Inventory: Sendable {
+  public private(set) var services: [Service] = []
+  public private(set) var pods: [Pod] = []
+  public private(set) var endpointSlices: [EndpointSlice] = []
+  public private(set) var endpoints: [Endpoints] = []
+  public private(set) var workloads: [Workload] = []
+  public private(set) var namespaces: [ObjectMeta] = []
+
+  /// Builds the inventory; overrides are noted in `log`.
+  public init(_ objects: [KubernetesObject], log: inout DiagnosticLog) {
+    var chosen: [ObjectKey: KubernetesObject] = [:]
+    for object in objects {
+      let key = object.key
+      if let previous = chosen[key] {
+        if previous.meta.isLive && !object.meta.isLive {
+          log.note("\(key) at \(previous.meta.location) is kept: a live object wins over a manifest", at: object.meta.location)
+          continue
+        }
+        log.note("\(key) overrides the one at \(previous.meta.location)", at: object.meta.location)
+      }
+      chosen[key] = object
+    }
+    for key in chosen.keys.sorted() {
+      switch chosen[key] {
+      case .service(let s): services.append(s)
+      case .pod(let p): pods.append(p)
+      case .endpointSlice(let e): endpointSlices.append(e)
+      case .endpoints(let e): endpoints.append(e)
+      case .workload(let w): workloads.append(w)
+      case .namespace(let m): namespaces.append(m)
+      case nil: break
+      }
+    }
+    podsByNamespace = Dictionary(grouping: pods, by: \.meta.namespace)
+    slicesByService = Dictionary(grouping: endpointSlices.filter { $0.serviceName != nil }) {
+      ServiceRef(namespace: $0.meta.namespace, name: $0.serviceName ?? "")
+    }
+    endpointsByService = Dictionary(
+      endpoints.map { (ServiceRef(namespace: $0.meta.namespace, name: $0.meta.name), $0) },
+      uniquingKeysWith: { _, b in b })
+  }
+
+  /// A service's namespace and name, the key its endpoints are found by.
+  struct ServiceRef: Hashable {
+    var namespace: String
+    var name: String
+  }
+
+  private(set) var podsByNamespace: [String: [Pod]] = [:]
+  private(set) var slicesByService: [ServiceRef: [EndpointSlice]] = [:]
+  private(set) var endpointsByService: [ServiceRef: Endpoints] = [:]
+}

@@ -1,0 +1,16 @@
+/// One address behind a service, as cluster DNS sees it.
+public struct ResolvedEndpoint: Sendable, Hashable {
+  public var ip: IPAddress
+  public var isReady: Bool
+  /// The endpoint's own hostname (StatefulSet pods, hand-made Endpoints).
+  public var hostname: String?
+  /// The pod behind the address, for `--endpoint-pod-names`.
+  public var podName: String?
+  public var ports: [Port]
+
+  public struct Port: Sendable, Hashable {
+    public var name: String?
+    public var port: Int
+    public var `protocol`: PortProtocol
+  }
+}

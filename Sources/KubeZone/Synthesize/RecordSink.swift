@@ -1,0 +1,29 @@
+/// Collects records as a set and finishes SRV RRsets.
+///
+/// SRV weights depend on the size of the final RRset (all records of one
+/// RRset share priority 0 and weight max(1, floor(100/n))), so SRV data is
+/// collected with weight 0 and weighted once the set is complete.
+struct RecordSink {
+  let ttl: UInt32
+  private var seen: Set<ResourceRecord> = []
+  private var records: [ResourceRecord] = []
+
+  init(ttl: UInt32) {
+    self.ttl = ttl
+  }
+
+  mutating func add(_ owner: DomainName, _ data: RData, ttl: UInt32? = nil) {
+    let record = ResourceRecord(owner: owner, ttl: ttl ?? self.ttl, data: data)
+    if seen.insert(record).inserted { records.append(record) }
+  }
+
+  func finish() -> [ResourceRecord] {
+    var srvCount: [DomainName: Int] = [:]
+    for r in records where r.type == .srv { srvCount[r.owner, default: 0] += 1 }
+    return records.map { r in
+      guard case .srv(var srv) = r.data, let n = srvCount[r.owner] else { return r }
+      srv.weight = UInt16(max(1, 100 / n))
+      return ResourceRecord(owner: r.owner, ttl: r.ttl, data: .srv(srv))
+    }
+  }
+}

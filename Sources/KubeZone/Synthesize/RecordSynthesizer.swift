@@ -1,0 +1,91 @@
+/// Computes the records cluster DNS serves for an inventory of objects.
+///
+/// The rules, per record family, are in `cluster-dns-rules.md` and the
+/// README's Records section. Names from the input are checked with
+/// `NameRules` first; an object that breaks them is reported and skipped
+/// (or, with `strict`, fails the run), so it never reaches a zone file.
+public struct RecordSynthesizer: Sendable {
+  public var options: SynthesisOptions
+  public var strict: Bool
+
+  public init(options: SynthesisOptions, strict: Bool = false) {
+    self.options = options
+    self.strict = strict
+  }
+
+  /// Every record, forward and reverse, deduplicated, with SRV weights set.
+  public func records(for inventory: Inventory, log: inout DiagnosticLog) throws(InputError) -> [ResourceRecord] {
+    var sink = RecordSink(ttl: options.ttl)
+    let zone = options.domain
+    if let version = try? zone.prepending("dns-version"), let text = CharacterString(SynthesisOptions.schemaVersion) {
+      sink.add(version, .txt([text]), ttl: SynthesisOptions.schemaTTL)
+    }
+    let clusterIPs = Set(inventory.services.flatMap(\.clusterIPs))
+    let resolver = EndpointResolver(inventory)
+    for service in inventory.services {
+      guard let base = try serviceName(service, log: &log) else { continue }
+      var context = ServiceContext(
+        service: service, base: base, clusterIPs: clusterIPs, options: options, strict: strict)
+      try context.synthesize(resolver: resolver, into: &sink, log: &log)
+    }
+    if options.podRecords {
+      try podRecords(inventory, into: &sink, log: &log)
+    }
+    return sink.finish()
+  }
+
+  /// `<svc>.<ns>.svc.<zone>`, or nil (with a warning) for invalid names.
+  private func serviceName(_ service: Service, log: inout DiagnosticLog) throws(InputError) -> DomainName? {
+    let meta = service.meta
+    if !NameRules.isDNS1035Label(meta.name) {
+      try reject("Service name '\(meta.name.escapedForMessage)' is not a DNS-1035 label", meta.location, &log)
+      return nil
+    }
+    if !NameRules.isDNS1123Label(meta.namespace) {
+      try reject("namespace '\(meta.namespace.escapedForMessage)' of Service \(meta.name) is not a DNS-1123 label", meta.location, &log)
+      return nil
+    }
+    do {
+      return try options.domain.prepending([meta.name, meta.namespace, "svc"])
+    } catch {
+      try reject("Service \(meta.namespace)/\(meta.name): \(error) with domain \(options.domain)", meta.location, &log)
+      return nil
+    }
+  }
+
+  private func reject(_ message: String, _ location: SourceLocation, _ log: inout DiagnosticLog) throws(InputError) {
+    if strict { throw InputError(message + " (--strict)", at: location) }
+    log.warn(message + "; skipped", at: location)
+  }
+
+  private func podRecords(_ inventory: Inventory, into sink: inout RecordSink, log: inout DiagnosticLog) throws(InputError) {
+    for pod in inventory.pods {
+      guard let ip = pod.ips.first else { continue }
+      guard NameRules.isDNS1123Label(pod.meta.namespace) else {
+        try reject("namespace '\(pod.meta.namespace.escapedForMessage)' of Pod \(pod.meta.name) is not a DNS-1123 label", pod.meta.location, &log)
+        continue
+      }
+      guard let owner = try? options.domain.prepending([ip.dashed, pod.meta.namespace, "pod"]) else {
+        try reject("pod record for \(pod.meta.name) would exceed 255 octets", pod.meta.location, &log)
+        continue
+      }
+      sink.add(owner, .address(ip))
+    }
+  }
+}
+
+extension String {
+  /// The name as shown in a message: control and non-ASCII characters
+  /// escaped, long names cut, so a hostile name cannot garble the terminal.
+  var escapedForMessage: String {
+    var out = ""
+    for scalar in unicodeScalars.prefix(80) {
+      if scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\\" && scalar != "'" {
+        out.unicodeScalars.append(scalar)
+      } else {
+        out += scalar.escaped(asASCII: true)
+      }
+    }
+    return unicodeScalars.count > 80 ? out + "..." : out
+  }
+}

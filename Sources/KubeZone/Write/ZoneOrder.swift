@@ -1,0 +1,37 @@
+/// The order records are written in, chosen to read well in a diff.
+///
+/// Names are compared as in RFC 4034 canonical order (labels from the root
+/// down, so every subtree stays together: a service, its endpoints and its
+/// SRV records sit side by side), except that two all-digit labels compare
+/// as numbers, so reverse zones list `2` before `10` before `100`. Within
+/// an owner, RRsets follow `RRType` order, and records within an RRset
+/// follow `RData` order.
+public enum ZoneOrder {
+  public static func precedes(_ a: ResourceRecord, _ b: ResourceRecord) -> Bool {
+    if a.owner != b.owner { return namePrecedes(a.owner, b.owner) }
+    if a.type != b.type { return a.type < b.type }
+    return a.data < b.data
+  }
+
+  public static func namePrecedes(_ a: DomainName, _ b: DomainName) -> Bool {
+    var i = a.labels.count - 1
+    var j = b.labels.count - 1
+    while i >= 0 && j >= 0 {
+      let x = a.labels[i]
+      let y = b.labels[j]
+      if let p = number(x), let q = number(y) {
+        if p != q { return p < q }
+      } else if !DomainName.labelsEqual(x, y) {
+        return DomainName(unchecked: [x]) < DomainName(unchecked: [y])
+      }
+      i -= 1
+      j -= 1
+    }
+    return a.labels.count < b.labels.count
+  }
+
+  private static func number(_ label: [UInt8]) -> Int? {
+    guard label.count <= 9, label.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    return label.reduce(0) { $0 * 10 + Int($1 - 48) }
+  }
+}

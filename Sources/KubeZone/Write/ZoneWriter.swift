@@ -1,0 +1,65 @@
+/// Writes a zone in RFC 1035 master-file format, byte-stable for diffs.
+///
+/// The header (comment, `$ORIGIN`, `$TTL`, SOA, apex NS) comes from the
+/// `zone.header` template; then one record per line in `ZoneOrder`:
+///
+///     normal-service.test.svc                 30      IN  A      10.96.1.136
+///
+/// Owners are relative to the origin (`@` for the apex); the columns have
+/// fixed widths, so adding one long name never re-aligns the rest of the
+/// file; every record carries its TTL; targets are absolute.
+public struct ZoneWriter: Sendable {
+  public var header: Template
+
+  /// Width of the owner column; longer owners are followed by one space.
+  public static let ownerWidth = 40
+
+  public init(header: Template) {
+    self.header = header
+  }
+
+  /// The zone file's full text.
+  public func text(for zone: Zone, generator: String) throws(TemplateError) -> String {
+    var out = try header.render(Self.headerContext(zone, generator: generator))
+    if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
+    var line = ""
+    for record in zone.records {
+      line.removeAll(keepingCapacity: true)
+      Self.append(record, origin: zone.origin, to: &line)
+      out += line
+    }
+    return out
+  }
+
+  /// Appends one record line (with its newline).
+  static func append(_ record: ResourceRecord, origin: DomainName, to out: inout String) {
+    let owner = record.owner.relative(to: origin)
+    out += owner
+    out += String(repeating: " ", count: max(1, ownerWidth - owner.utf8.count))
+    let ttl = String(record.ttl)
+    out += ttl
+    out += String(repeating: " ", count: max(1, 8 - ttl.utf8.count))
+    out += "IN  "
+    let type = record.type.rawValue
+    out += type
+    out += String(repeating: " ", count: max(1, 7 - type.utf8.count))
+    out += record.data.presentation
+    out += "\n"
+  }
+
+  static func headerContext(_ zone: Zone, generator: String) -> [String: Template.Value] {
+    [
+      "generator": .text(generator),
+      "origin": .text(zone.origin.description),
+      "ttl": .text(String(zone.ttl)),
+      "serial": .text(String(zone.soa.serial)),
+      "mname": .text(zone.soa.mname.description),
+      "rname": .text(zone.soa.rname.description),
+      "refresh": .text(String(zone.soa.refresh)),
+      "retry": .text(String(zone.soa.retry)),
+      "expire": .text(String(zone.soa.expire)),
+      "minimum": .text(String(zone.soa.minimum)),
+      "nameservers": .list(zone.nameservers.map { ["nameserver": .text($0.description)] }),
+    ]
+  }
+}
