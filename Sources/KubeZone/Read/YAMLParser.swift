@@ -78,7 +78,7 @@ struct YAMLParser {
 
   mutating func documentStart(implicit: Bool) throws(SyntaxError) -> YAMLEvent? {
     var t = try peek()
-    if !implicit {
+    do {
       while case .documentEnd = t.kind {
         scanner.advance()
         documentClosed = true

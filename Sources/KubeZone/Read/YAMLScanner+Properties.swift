@@ -65,6 +65,9 @@ extension YAMLScanner {
     }
     while isBlank() { skip() }
     if at() == UInt8(ascii: "#") {
+      if !YAMLScanner.isBlankOrBreak(bytes[mark.offset - 1]) {
+        throw SyntaxError("comments must be separated from other tokens by white space", at: mark.offset)
+      }
       while !isBreakZ() { skip() }
     }
     if !isBreakZ() {
@@ -126,7 +129,6 @@ extension YAMLScanner {
     }
     let text = String(decoding: name, as: UTF8.self)
     append(alias ? .alias(text) : .anchor(text), from: start)
-    if alias { adjacentValueOffset = mark.offset }
   }
 
   // MARK: Tags

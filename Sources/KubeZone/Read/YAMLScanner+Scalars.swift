@@ -67,9 +67,6 @@ extension YAMLScanner {
       guard isBlank() || isBreak() else { break }
       while isBlank() || isBreak() {
         if isBlank() {
-          if breaks > 0, mark.column < minIndent, at() == 0x09 {
-            throw SyntaxError("found a tab character that violates indentation", at: mark.offset)
-          }
           if breaks == 0 { whitespace.append(at()) }
           skip()
         } else {
@@ -92,7 +89,7 @@ extension YAMLScanner {
     simpleKeyAllowed = false
     let token = try scanQuotedScalar(double: double)
     tokens.append(token)
-    adjacentValueOffset = mark.offset
+    afterJSONNode = true
     try checkAfterFlowNode()
   }
 
@@ -298,7 +295,10 @@ extension YAMLScanner {
       while !isBreakZ() { copyChar(to: &text) }
       try checkLength(text)
       end = mark
-      if atEnd { break }
+      if atEnd {
+        leadingBreak = true
+        break
+      }
       skipBreak()
       leadingBreak = true
       end = mark
@@ -317,10 +317,14 @@ extension YAMLScanner {
     while true {
       while detect || mark.column < blockIndent, at() == 0x20 { skip() }
       if mark.column > maxIndent { maxIndent = mark.column }
-      if detect || mark.column < blockIndent, at() == 0x09 {
+      if detect ? mark.column < indent + 1 : mark.column < blockIndent, at() == 0x09 {
         throw SyntaxError("found a tab character where an indentation space is expected", at: mark.offset)
       }
-      if !isBreak() { break }
+      if !isBreak() {
+        // A last line of blanks without a break still ends a line.
+        if atEnd, mark.column > 0, detect || mark.column < blockIndent { breaks += 1 }
+        break
+      }
       skipBreak()
       breaks += 1
       end = mark

@@ -15,6 +15,7 @@ struct YAMLScanner {
     var required = false
     var tokenNumber = 0
     var mark = Mark()
+    var tabBefore = false
   }
 
   let bytes: [UInt8]
@@ -32,9 +33,13 @@ struct YAMLScanner {
   var flowKinds: [Bool] = []
   var simpleKeyAllowed = false
   var simpleKeys: [SimpleKey] = [SimpleKey()]
-  /// Offset right after a JSON-like node (quoted scalar, flow collection)
-  /// in flow context, where a `:` needs no space after it.
-  var adjacentValueOffset = -1
+  /// Set right after a JSON-like node (quoted scalar, flow collection):
+  /// in flow context a `:` after one needs no space after it.
+  var afterJSONNode = false
+  /// Whether the blanks before the current token, on its line, hold a tab.
+  var tabBeforeToken = false
+  /// Spaces (before any tab) that indent the current line.
+  var lineIndent = 0
   /// Line of the last `---`, on which no block collection may start.
   var documentStartLine = -1
   /// Whether the current line's indentation contained a tab.
@@ -160,6 +165,8 @@ struct YAMLScanner {
     }
     try checkIndentation()
     atLineStart = false
+    let afterJSON = afterJSONNode
+    afterJSONNode = false
     if mark.column == 0 {
       if c == UInt8(ascii: "%") { try fetchDirective(); return }
       if atDocumentIndicator() {
@@ -176,7 +183,7 @@ struct YAMLScanner {
     case UInt8(ascii: "-") where isBlankZ(1): try fetchBlockEntry()
     case UInt8(ascii: "?") where isBlankZ(1) || (flowLevel > 0 && Self.isFlowIndicator(at(1))):
       try fetchKey()
-    case UInt8(ascii: ":") where isValueIndicator():
+    case UInt8(ascii: ":") where isValueIndicator(afterJSON: afterJSON):
       try fetchValue()
     case UInt8(ascii: "*"): try fetchAnchor(alias: true)
     case UInt8(ascii: "&"): try fetchAnchor(alias: false)
@@ -200,10 +207,10 @@ struct YAMLScanner {
 
   /// `:` is a value indicator when followed by a blank, or in flow context
   /// by a flow indicator or directly after a JSON-like node.
-  func isValueIndicator() -> Bool {
+  func isValueIndicator(afterJSON: Bool) -> Bool {
     if isBlankZ(1) { return true }
     guard flowLevel > 0 else { return false }
-    return Self.isFlowIndicator(at(1)) || mark.offset == adjacentValueOffset
+    return Self.isFlowIndicator(at(1)) || afterJSON
   }
 
   /// YAML 1.2 `ns-plain-first`: not an indicator, or one of `-?:` followed
@@ -226,14 +233,21 @@ struct YAMLScanner {
 
   /// Skips blanks, comments and line breaks before the next token.
   mutating func scanToNextToken() throws(SyntaxError) {
+    tabBeforeToken = false
     while true {
-      if mark.column == 0 { tabInIndentation = false }
+      if mark.column == 0 {
+        tabInIndentation = false
+        tabBeforeToken = false
+        lineIndent = 0
+      }
       while true {
         let c = at()
         if c == 0x20 {
+          if atLineStart, !tabBeforeToken { lineIndent += 1 }
           skip()
         } else if c == 0x09 {
           if atLineStart, flowLevel == 0 { tabInIndentation = true }
+          tabBeforeToken = true
           skip()
         } else {
           break
@@ -260,7 +274,7 @@ struct YAMLScanner {
   mutating func checkIndentation() throws(SyntaxError) {
     guard atLineStart else { return }
     if flowLevel > 0 {
-      if mark.column <= indent {
+      if lineIndent <= indent {
         throw SyntaxError("flow content must be indented more than the enclosing block collection", at: mark.offset)
       }
       return
@@ -321,7 +335,7 @@ struct YAMLScanner {
     try removeSimpleKey()
     simpleKeys[simpleKeys.count - 1] = SimpleKey(
       possible: true, required: required,
-      tokenNumber: tokensTaken + tokens.count - head, mark: mark)
+      tokenNumber: tokensTaken + tokens.count - head, mark: mark, tabBefore: tabBeforeToken)
   }
 
   mutating func removeSimpleKey() throws(SyntaxError) {
@@ -336,8 +350,11 @@ struct YAMLScanner {
 
   /// Opens a block collection at `column` if it is deeper than the current
   /// one; `number` places the start token before an already queued key.
-  mutating func rollIndent(_ column: Int, number: Int?, kind: YAMLToken.Kind, at start: Mark) throws(SyntaxError) {
+  mutating func rollIndent(_ column: Int, number: Int?, kind: YAMLToken.Kind, at start: Mark, tabBefore: Bool) throws(SyntaxError) {
     guard flowLevel == 0, indent < column else { return }
+    if tabBefore {
+      throw SyntaxError("found a tab character that violates indentation", at: start.offset)
+    }
     if start.line == documentStartLine {
       throw SyntaxError("a block collection cannot start on the same line as '---'", at: start.offset)
     }
@@ -430,7 +447,7 @@ struct YAMLScanner {
     let start = mark
     skip()
     append(mapping ? .flowMappingEnd : .flowSequenceEnd, from: start)
-    adjacentValueOffset = mark.offset
+    afterJSONNode = true
     try checkAfterFlowNode()
   }
 
@@ -447,7 +464,7 @@ struct YAMLScanner {
       if !simpleKeyAllowed {
         throw SyntaxError("block sequence entries are not allowed here", at: mark.offset)
       }
-      try rollIndent(mark.column, number: nil, kind: .blockSequenceStart, at: mark)
+      try rollIndent(mark.column, number: nil, kind: .blockSequenceStart, at: mark, tabBefore: tabBeforeToken)
     } else {
       throw SyntaxError("block sequence entries are not allowed in a flow collection", at: mark.offset)
     }
@@ -463,7 +480,7 @@ struct YAMLScanner {
       if !simpleKeyAllowed {
         throw SyntaxError("mapping keys are not allowed here", at: mark.offset)
       }
-      try rollIndent(mark.column, number: nil, kind: .blockMappingStart, at: mark)
+      try rollIndent(mark.column, number: nil, kind: .blockMappingStart, at: mark, tabBefore: tabBeforeToken)
     }
     try removeSimpleKey()
     simpleKeyAllowed = flowLevel == 0
@@ -477,7 +494,7 @@ struct YAMLScanner {
     if k.possible {
       let token = YAMLToken(kind: .key, start: k.mark, end: k.mark)
       tokens.insert(token, at: head + k.tokenNumber - tokensTaken)
-      try rollIndent(k.mark.column, number: k.tokenNumber, kind: .blockMappingStart, at: k.mark)
+      try rollIndent(k.mark.column, number: k.tokenNumber, kind: .blockMappingStart, at: k.mark, tabBefore: k.tabBefore)
       simpleKeys[simpleKeys.count - 1].possible = false
       simpleKeyAllowed = false
     } else {
@@ -485,7 +502,7 @@ struct YAMLScanner {
         if !simpleKeyAllowed {
           throw SyntaxError("mapping values are not allowed here", at: mark.offset)
         }
-        try rollIndent(mark.column, number: nil, kind: .blockMappingStart, at: mark)
+        try rollIndent(mark.column, number: nil, kind: .blockMappingStart, at: mark, tabBefore: tabBeforeToken)
       }
       simpleKeyAllowed = flowLevel == 0
     }
@@ -506,5 +523,11 @@ struct YAMLScanner {
     if flowLevel == 0 {
       throw SyntaxError("unexpected character after a flow node", at: mark.offset)
     }
+  }
+}
+
+extension YAMLScanner {
+  static func isBlankOrBreak(_ c: UInt8) -> Bool {
+    c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
   }
 }
