@@ -23,7 +23,7 @@ enum TestSupport {
   static func write(_ text: String, to path: String) {
     let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
   }
 
   static func read(_ path: String) -> String? {
