@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+@testable import KubeZone
+
+/// One test per bug the fuzz harnesses found (see `Fuzz/README.md`), each
+/// named after what broke, with the smallest input that showed it.
+@Suite struct FuzzRegressionTests {
+  /// pipeline harness, crash-c433f073: a JSON object or array followed by a
+  /// line break was located after the break, so a note about a duplicate
+  /// Pod in pretty-printed JSON said `454:-1`.
+  @Test func jsonContainerBeforeALineBreakIsLocatedAtItsBracket() throws {
+    let text = "{\n  \"items\": [\n    {\n      \"kind\": \"Pod\"\n    }\n  ]\n}\n"
+    let root = try JSONReader.document(Array(text.utf8), file: "p.json")
+    #expect("\(root.location)" == "p.json:1:1")
+    let items = try #require(root["items"])
+    #expect("\(items.location)" == "p.json:2:12")
+    let pod = try #require(items.sequence?.first)
+    #expect("\(pod.location)" == "p.json:3:5")
+  }
+}
