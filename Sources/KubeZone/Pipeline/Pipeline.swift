@@ -8,15 +8,37 @@ public enum Pipeline {
     let decoder = ObjectDecoder(defaultNamespace: request.namespace)
     for input in try InputFiles.expand(request.inputs) {
       let (name, bytes) = try InputFiles.read(input)
-      for document in try readDocuments(bytes, file: name) {
-        try decoder.decode(document, into: &decoded)
-      }
+      try decode(bytes, file: name, with: decoder, into: &decoded)
+    }
+    return try generate(request, decoded: decoded)
+  }
+
+  /// Reads and decodes one input's bytes into `decoded`.
+  static func decode(
+    _ bytes: [UInt8], file: String, with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result
+  ) throws(InputError) {
+    for document in try readDocuments(bytes, file: file) {
+      try decoder.decode(document, into: &decoded)
+    }
+  }
+
+  /// Everything after decoding: resolve, synthesize, assemble, render.
+  /// The fuzz harness enters here with objects decoded from its bytes.
+  static func generate(_ request: GenerateRequest, decoded: ObjectDecoder.Result) throws(InputError) -> GenerateOutcome {
+    // Empty input is far more often a failed `kubectl get` or a truncated
+    // file than an empty cluster; writing it would empty the served zone.
+    guard decoded.documentCount > 0 else {
+      throw InputError("the input holds no Kubernetes objects (empty, or only comments); nothing written", at: nil)
     }
     var log = decoded.log
+    let conflicts = ConflictCheck(strict: request.strict)
+    try conflicts.duplicates(decoded.objects, log: &log)
     let inventory = Inventory(decoded.objects, log: &log)
     WorkloadCheck.check(inventory, log: &log)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
-    let records = try synthesizer.records(for: inventory, log: &log)
+    let records = try conflicts.records(
+      try synthesizer.records(for: inventory, log: &log), inventory: inventory,
+      domain: request.synthesis.domain, log: &log)
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
     let writer = ZoneWriter(header: request.header)
     var texts: [String] = []
