@@ -40,7 +40,10 @@ enum GenerateOptions {
     }
     var nameservers: [DomainName] = []
     for text in args.all("nameserver") {
-      guard let name = try? DomainName(text), !name.labels.isEmpty else {
+      // A nameserver is a host name (RFC 1123): letters, digits, dashes.
+      guard let name = try? DomainName(text), !name.labels.isEmpty,
+        name.labels.allSatisfy({ NameRules.isDNS1123Label(String(decoding: $0, as: UTF8.self).lowercased()) })
+      else {
         throw usage("--nameserver '\(text.escapedForMessage)' is not a valid domain name")
       }
       nameservers.append(name)

@@ -107,9 +107,11 @@ struct JSONWriter {
         writeString(".nan", to: &out)
       } else if v.isInfinite {
         writeString(v < 0 ? "-.inf" : ".inf", to: &out)
+      } else if v == 0, v.sign == .minus {
+        // "-0" would read back as the integer 0; keep it a float.
+        append("-0.0", to: &out)
       } else if v == v.rounded(), abs(v) < 1e15 {
         append(String(Int64(v)), to: &out)
-        if v == 0, v.sign == .minus { out.insert(UInt8(ascii: "-"), at: out.count - 1) }
       } else {
         append(String(describing: v), to: &out)
       }

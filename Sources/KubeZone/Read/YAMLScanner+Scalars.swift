@@ -16,6 +16,63 @@ extension YAMLScanner {
     }
   }
 
+  /// Copies the character at the cursor, or the whole run of word bytes
+  /// (ASCII letters, digits, `-._/+=`) starting there, which no scalar
+  /// loop treats specially; then enforces the length limit at the byte
+  /// that crosses it. Copying runs keeps a 100 MB scalar from costing a
+  /// call per byte, and checking here stops it at the limit, not its end.
+  @inline(__always) mutating func copyRun(to text: inout [UInt8]) throws(SyntaxError) {
+    let start = mark.offset
+    let before = text.count
+    var i = start
+    while i < bytes.count, Self.isWordByte(bytes[i]) { i += 1 }
+    if i - start > 1 {
+      text.append(contentsOf: bytes[start..<i])
+      mark.column += i - start
+      mark.offset = i
+    } else {
+      copyChar(to: &text)
+    }
+    try checkCrossing(text, start: start, before: before)
+  }
+
+  /// Copies the rest of the line (a block scalar's content) in one step.
+  mutating func copyLine(to text: inout [UInt8]) throws(SyntaxError) {
+    let start = mark.offset
+    let before = text.count
+    var i = start
+    var columns = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x0A || b == 0x0D || b == 0 { break }
+      if b & 0xC0 != 0x80 { columns += 1 }
+      i += 1
+    }
+    text.append(contentsOf: bytes[start..<i])
+    mark.offset = i
+    mark.column += columns
+    try checkCrossing(text, start: start, before: before)
+  }
+
+  /// Throws when the bytes just appended (from `start` in the source,
+  /// after `before` bytes of text) took the scalar past the limit.
+  @inline(__always) func checkCrossing(_ text: [UInt8], start: Int, before: Int) throws(SyntaxError) {
+    guard text.count > limits.maxScalarBytes else { return }
+    let crossing = start + max(0, limits.maxScalarBytes - before)
+    throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: min(crossing, mark.offset))
+  }
+
+  @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+      UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "="):
+      return true
+    default:
+      return false
+    }
+  }
+
   /// Folded line breaks: one break becomes a space, n breaks n-1 newlines.
   static func fold(_ breaks: Int, into text: inout [UInt8]) {
     if breaks == 1 {
@@ -60,7 +117,7 @@ extension YAMLScanner {
           text.append(contentsOf: whitespace)
         }
         whitespace.removeAll(keepingCapacity: true)
-        copyChar(to: &text)
+        try copyRun(to: &text)
         end = mark
       }
       try checkLength(text)
@@ -122,7 +179,7 @@ extension YAMLScanner {
         } else if double, c == UInt8(ascii: "\\") {
           try scanEscape(into: &text)
         } else {
-          copyChar(to: &text)
+          try copyRun(to: &text)
         }
       }
       try checkLength(text)
@@ -292,8 +349,7 @@ extension YAMLScanner {
       text.append(contentsOf: repeatElement(0x0A, count: trailing))
       trailing = 0
       leadingBlank = isBlank()
-      while !isBreakZ() { copyChar(to: &text) }
-      try checkLength(text)
+      try copyLine(to: &text)
       end = mark
       if atEnd {
         leadingBreak = true

@@ -82,10 +82,12 @@ struct ServiceContext {
       for port in ep.ports {
         guard let p = UInt16(exactly: port.port) else { continue }
         let data = RData.srv(SRV(priority: 0, weight: 0, port: p, target: owner))
-        if let name = port.name, !name.isEmpty, NameRules.isIANAServiceName(name),
-          let srvOwner = try srvOwner(name, port.protocol, at: ep.source, log: &log)
-        {
-          sink.add(srvOwner, data)
+        if let name = port.name, !name.isEmpty {
+          if !NameRules.isIANAServiceName(name) {
+            try reject("SRV records of port '\(name.escapedForMessage)' of an endpoint of \(serviceDescription): not an IANA service name", at: ep.source, &log)
+          } else if let srvOwner = try srvOwner(name, port.protocol, at: ep.source, log: &log) {
+            sink.add(srvOwner, data)
+          }
         }
         if coredns { sink.add(base, data) }
       }

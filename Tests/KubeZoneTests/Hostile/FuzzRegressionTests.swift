@@ -17,4 +17,15 @@ import Testing
     let pod = try #require(items.sequence?.first)
     #expect("\(pod.location)" == "p.json:3:5")
   }
+
+  /// yaml harness, crash-3f93d69d: the float `-0.0` was rendered as `-0`,
+  /// which reads back as the integer 0, so the JSON round trip changed it.
+  @Test func negativeZeroFloatStaysAFloatInJSON() throws {
+    let yaml = try YAMLReader.documents(Array("-0.0\n".utf8), file: "z.yaml")
+    let text = try #require(yaml.first).jsonText()
+    #expect(text == "-0.0")
+    let again = try JSONReader.document(Array(text.utf8), file: "z.json")
+    #expect(again.jsonText() == text)
+    #expect(try YAMLReader.documents(Array("-0\n".utf8), file: "i.yaml").first?.jsonText() == "0")
+  }
 }
