@@ -70,7 +70,7 @@ struct ServiceContext {
       do {
         owner = try base.prepending(label)
       } catch {
-        try reject("endpoint name \(label).\(base): \(error)", at: ep.source, &log)
+        try reject("name of endpoint \(label) of \(serviceDescription): \(error)", at: ep.source, &log)
         continue
       }
       sink.add(owner, .address(ep.ip))
@@ -143,7 +143,7 @@ struct ServiceContext {
     do {
       return try base.prepending(["_" + name, proto.label])
     } catch {
-      try reject("SRV name _\(name).\(proto.label).\(base): \(error)", at: location, &log)
+      try reject("SRV name _\(name).\(proto.label) of \(serviceDescription): \(error)", at: location, &log)
       return nil
     }
   }
