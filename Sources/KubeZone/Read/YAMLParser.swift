@@ -20,7 +20,6 @@ struct YAMLParser {
   var tagHandles: [String: String] = [:]
   /// Whether the previous document ended with `...` (or none was read yet).
   var documentClosed = true
-  var sawVersion = false
 
   static let defaultHandles = ["!": "!", "!!": "tag:yaml.org,2002:"]
 
