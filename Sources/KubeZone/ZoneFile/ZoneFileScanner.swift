@@ -34,6 +34,7 @@ struct ZoneFileScanner {
         index += (b == Byte.carriageReturn && index + 1 < bytes.count && bytes[index + 1] == Byte.newline) ? 2 : 1
         if openParen == nil {
           if !current.tokens.isEmpty { result.append(current) }
+          current.tokens = []
           atLineStart = true
         }
       case Byte.openParen:
