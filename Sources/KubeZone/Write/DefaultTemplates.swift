@@ -6,10 +6,11 @@ public enum DefaultTemplates {
     ; Do not edit: the next run replaces this file.
     $ORIGIN {{origin}}
     $TTL {{ttl}}
-    @                                       {{ttl}}      IN  SOA    {{mname}} {{rname}} {{serial}} {{refresh}} {{retry}} {{expire}} {{minimum}}
+    @                                               {{ttl}}      IN  SOA    {{mname}} {{rname}} {{serial}} {{refresh}} {{retry}} {{expire}} {{minimum}}
     {{#nameservers}}
-    @                                       {{ttl}}      IN  NS     {{nameserver}}
+    @                                               {{ttl}}      IN  NS     {{nameserver}}
     {{/nameservers}}
+
 
     """
 

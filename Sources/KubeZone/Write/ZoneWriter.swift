@@ -3,7 +3,7 @@
 /// The header (comment, `$ORIGIN`, `$TTL`, SOA, apex NS) comes from the
 /// `zone.header` template; then one record per line in `ZoneOrder`:
 ///
-///     normal-service.test.svc                 30      IN  A      10.96.1.136
+///     normal-service.test.svc                         30      IN  A      10.96.1.136
 ///
 /// Owners are relative to the origin (`@` for the apex); the columns have
 /// fixed widths, so adding one long name never re-aligns the rest of the
@@ -12,7 +12,7 @@ public struct ZoneWriter: Sendable {
   public var header: Template
 
   /// Width of the owner column; longer owners are followed by one space.
-  public static let ownerWidth = 40
+  public static let ownerWidth = 48
 
   public init(header: Template) {
     self.header = header

@@ -1,0 +1,65 @@
+/// Up-front checks of raw input bytes: well-formed UTF-8, and for YAML only
+/// the characters the YAML 1.2 `c-printable` production allows.
+///
+/// Checking once before scanning keeps the scanners simple: they may treat a
+/// 0 byte as the end of input, and build strings without repairing them.
+enum InputCheck {
+  /// Why a byte was rejected, and where.
+  struct Failure: Error {
+    var offset: Int
+    var message: String
+  }
+
+  /// Validates UTF-8; with `yaml`, also rejects NUL and the C0/C1 controls
+  /// (other than tab, LF, CR and NEL), surrogates and U+FFFE/U+FFFF.
+  static func validate(_ bytes: [UInt8], yaml: Bool) -> Failure? {
+    bytes.withUnsafeBufferPointer { buf -> Failure? in
+      guard let base = buf.baseAddress else { return nil }
+      let n = buf.count
+      var i = 0
+      while i < n {
+        // Eight ASCII bytes at a time when no control characters matter.
+        if !yaml, i + 8 <= n {
+          let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+        }
+        let b = buf[i]
+        if b < 0x80 {
+          if b == 0 { return Failure(offset: i, message: "NUL byte not allowed") }
+          if yaml, b < 0x20 || b == 0x7F, b != 0x09, b != 0x0A, b != 0x0D {
+            return Failure(offset: i, message: "control character \(hex(b)) not allowed")
+          }
+          i += 1
+          continue
+        }
+        var need = 0, scalar: UInt32 = 0, minimum: UInt32 = 0
+        switch b {
+        case 0xC2...0xDF: need = 1; scalar = UInt32(b & 0x1F); minimum = 0x80
+        case 0xE0...0xEF: need = 2; scalar = UInt32(b & 0x0F); minimum = 0x800
+        case 0xF0...0xF4: need = 3; scalar = UInt32(b & 0x07); minimum = 0x10000
+        default: return Failure(offset: i, message: "invalid UTF-8 byte \(hex(b))")
+        }
+        for k in 1...need {
+          guard i + k < n, buf[i + k] & 0xC0 == 0x80 else {
+            let at = i + k < n ? i + k : i
+            return Failure(offset: at, message: "invalid UTF-8 byte \(hex(at < n ? buf[at] : b))")
+          }
+          scalar = scalar << 6 | UInt32(buf[i + k] & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+          return Failure(offset: i, message: "invalid UTF-8 byte \(hex(b))")
+        }
+        if yaml, (0x80...0x9F).contains(scalar) && scalar != 0x85 || scalar == 0xFFFE || scalar == 0xFFFF {
+          return Failure(offset: i, message: "character U+\(String(scalar, radix: 16, uppercase: true)) not allowed")
+        }
+        i += need + 1
+      }
+      return nil
+    }
+  }
+
+  static func hex(_ b: UInt8) -> String {
+    let digits = Array("0123456789abcdef")
+    return "0x" + String(digits[Int(b >> 4)]) + String(digits[Int(b & 15)])
+  }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// A real `named` serving zone files on 127.0.0.1 at a free port, for
+/// tests that ask it questions with `dig`. Stopped by `stop()`.
+final class LiveNamed {
+  let port: Int
+  let folder: String
+  private let process: Process
+
+  /// Starts named with `zones` (origin -> zone file path); nil when named
+  /// is missing outside CI.
+  static func start(zones: [(origin: String, file: String)], extraConfig: String = "") throws -> LiveNamed? {
+    guard let named = ExternalTool.find("named") else { return nil }
+    var lastError = ""
+    for _ in 0..<5 {
+      let port = Int.random(in: 20000..<60000)
+      let folder = TestSupport.temporaryFolder("named")
+      var conf = """
+        options {
+          directory "\(folder)";
+          pid-file "\(folder)/named.pid";
+          listen-on port \(port) { 127.0.0.1; };
+          listen-on-v6 { none; };
+          recursion no;
+          dnssec-validation no;
+          notify no;
+        };
+        controls { };
+
+        """
+      for z in zones {
+        conf += "zone \"\(z.origin)\" { type primary; file \"\(z.file)\"; };\n"
+      }
+      conf += extraConfig
+      TestSupport.write(conf, to: folder + "/named.conf")
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: named)
+      process.arguments = ["-g", "-n", "1", "-c", folder + "/named.conf"]
+      let log = FileHandle(forWritingAtPath: "/dev/null")
+      let logPath = folder + "/named.log"
+      _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+      process.standardError = FileHandle(forWritingAtPath: logPath) ?? log
+      process.standardOutput = log
+      try process.run()
+      let server = LiveNamed(port: port, folder: folder, process: process)
+      if try server.waitUntilServing(zones.first?.origin ?? ".") { return server }
+      server.stop()
+      lastError = TestSupport.read(logPath) ?? ""
+    }
+    Issue.record("named did not start:\n\(lastError.suffix(3000))")
+    return nil
+  }
+
+  private init(port: Int, folder: String, process: Process) {
+    self.port = port
+    self.folder = folder
+    self.process = process
+  }
+
+  private func waitUntilServing(_ zone: String) throws -> Bool {
+    for _ in 0..<100 {
+      if !process.isRunning { return false }
+      if let answer = try? dig(zone, "SOA"), !answer.isEmpty { return true }
+      usleep(100_000)
+    }
+    return false
+  }
+
+  /// The answer section of `dig +short`-style output, sorted, one per line.
+  func dig(_ name: String, _ type: String) throws -> [String] {
+    guard let tool = ExternalTool.find("dig") else { return [] }
+    let r = try ExternalTool.run(tool, [
+      "@127.0.0.1", "-p", String(port), "+short", "+norecurse", "+time=2", "+tries=1", name, type,
+    ], timeout: 10)
+    return r.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(";") }.sorted()
+  }
+
+  /// The response code (NOERROR, NXDOMAIN, ...) for a question.
+  func status(_ name: String, _ type: String) throws -> String {
+    guard let tool = ExternalTool.find("dig") else { return "" }
+    let r = try ExternalTool.run(tool, ["@127.0.0.1", "-p", String(port), "+norecurse", "+time=2", "+tries=1", name, type], timeout: 10)
+    guard let range = r.stdout.range(of: "status: ") else { return "" }
+    return String(r.stdout[range.upperBound...].prefix { $0 != "," })
+  }
+
+  func stop() {
+    if process.isRunning {
+      process.terminate()
+      process.waitUntilExit()
+    }
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+}

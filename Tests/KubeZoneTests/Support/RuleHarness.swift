@@ -1,0 +1,89 @@
+import Foundation
+@testable import KubeZone
+
+/// Runs the pipeline on YAML written inline in a test and returns its
+/// records as `owner TYPE data` lines with absolute owners, which reads
+/// like the rules table and ignores layout.
+struct RuleHarness {
+  var profile: SynthesisOptions.Profile = .coredns
+  var podRecords = false
+  var endpointPodNames = false
+  var nameservers: [String] = []
+  var nameserverAddresses: [String] = []
+  var strict = false
+
+  struct Output {
+    var records: Set<String>
+    var outcome: GenerateOutcome
+
+    /// Records whose line starts with `prefix` (an owner, or owner + type).
+    func with(_ prefix: String) -> Set<String> { records.filter { $0.hasPrefix(prefix + " ") } }
+    var warnings: [String] { outcome.log.warnings.map(\.message) }
+  }
+
+  func run(_ yaml: String, namespace: String = "default") throws -> Output {
+    let folder = TestSupport.temporaryFolder("rules")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write(yaml, to: folder + "/input.yaml")
+    let domain = try DomainName("cluster.local")
+    let request = GenerateRequest(
+      inputs: [folder + "/input.yaml"],
+      namespace: namespace,
+      synthesis: SynthesisOptions(
+        domain: domain, ttl: 30, profile: profile, podRecords: podRecords,
+        endpointPodNames: endpointPodNames),
+      zones: ZoneOptions(
+        domain: domain, ttl: 30, serial: 1,
+        nameservers: try nameservers.map { try DomainName($0) },
+        nameserverAddresses: nameserverAddresses.compactMap { IPAddress($0) }),
+      strict: strict,
+      header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
+    let outcome = try Pipeline.generate(request)
+    var lines: Set<String> = []
+    for zone in outcome.zones {
+      for r in zone.allRecords where r.type != .soa {
+        lines.insert("\(r.owner) \(r.type.rawValue) \(r.data.presentation)")
+      }
+    }
+    return Output(records: lines, outcome: outcome)
+  }
+}
+
+/// Small YAML builders so each rule test shows only what matters to it.
+enum K8s {
+  static func service(
+    _ name: String, ns: String = "default", clusterIP: String? = nil, clusterIPs: [String]? = nil,
+    type: String? = nil, selector: [String: String]? = ["app": "web"],
+    ports: String = "[{name: http, port: 80, targetPort: 8080}]", extra: String = ""
+  ) -> String {
+    var spec = "  ports: \(ports)\n"
+    if let type { spec += "  type: \(type)\n" }
+    if let clusterIP { spec += "  clusterIP: \(clusterIP)\n" }
+    if let clusterIPs { spec += "  clusterIPs: [\(clusterIPs.joined(separator: ", "))]\n" }
+    if let selector {
+      spec += "  selector: {\(selector.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))}\n"
+    }
+    spec += extra
+    return "---\napiVersion: v1\nkind: Service\nmetadata: {name: \(name), namespace: \(ns)}\nspec:\n\(spec)"
+  }
+
+  static func pod(
+    _ name: String, ns: String = "default", ips: [String], labels: [String: String] = ["app": "web"],
+    ready: Bool = true, phase: String = "Running", hostname: String? = nil, subdomain: String? = nil,
+    terminating: Bool = false, ports: String = "[{name: web, containerPort: 8080}]"
+  ) -> String {
+    var meta = "  name: \(name)\n  namespace: \(ns)\n  labels: {\(labels.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))}\n"
+    if terminating { meta += "  deletionTimestamp: \"2026-11-20T10:00:00Z\"\n" }
+    var spec = "  containers: [{name: c, image: nginx, ports: \(ports)}]\n"
+    if let hostname { spec += "  hostname: \(hostname)\n" }
+    if let subdomain { spec += "  subdomain: \(subdomain)\n" }
+    let status = """
+        phase: \(phase)
+        podIP: "\(ips[0])"
+        podIPs: [\(ips.map { "{ip: \"\($0)\"}" }.joined(separator: ", "))]
+        conditions: [{type: Ready, status: "\(ready ? "True" : "False")"}]
+
+      """
+    return "---\napiVersion: v1\nkind: Pod\nmetadata:\n\(meta)spec:\n\(spec)status:\n\(status)"
+  }
+}
