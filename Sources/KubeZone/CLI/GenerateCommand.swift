@@ -55,8 +55,14 @@ enum GenerateCommand {
       options: lifecycle, checkOnly: check)
     if !quiet {
       for w in plan.warnings { console.err("kubezone: warning: \(w)\n") }
-      for line in plan.descriptions {
-        console.err("kubezone: \(folder)/\(line)\(check && !line.contains(": unchanged") ? " (would be written)" : "")\n")
+      if verbose || check {
+        for line in plan.descriptions { console.err("kubezone: \(folder)/\(line)\n") }
+      } else {
+        let unchanged = plan.entries.filter { $0.status == .unchanged && $0.zone != nil }.map(\.fileName)
+        if !unchanged.isEmpty {
+          let zones = plan.entries.filter { $0.zone != nil }.count
+          console.err("kubezone: \(unchanged.count) of \(zones) zones unchanged, left as they were: \(unchanged.joined(separator: ", "))\n")
+        }
       }
     }
     if check {
