@@ -39,7 +39,7 @@ public struct SafetyGuard: Sendable {
     }
   }
 
-  /// `, e.g. a.svc.cluster.local. A, b.svc.cluster.local. SRV, ...`.
+  /// ` (a.svc.cluster.local. A, b.svc.cluster.local. SRV, ... and 9 more)`.
   private func lostExamples(_ existing: ExistingZones, _ zones: [Zone]) -> String {
     var kept: Set<RRsetCount.Key> = []
     for z in zones { kept.formUnion(RRsetCount.keys(z.allRecords, origin: z.origin)) }
@@ -47,7 +47,7 @@ public struct SafetyGuard: Sendable {
       $0.owner != $1.owner ? ZoneOrder.namePrecedes($0.owner, $1.owner) : $0.type < $1.type
     }
     guard !lost.isEmpty else { return "" }
-    let shown = lost.prefix(3).map { "\($0.owner) \($0.type.rawValue)" }
-    return ", e.g. " + shown.joined(separator: ", ") + (lost.count > 3 ? ", ..." : "")
+    let shown = lost.prefix(3).map { "\($0.owner) \($0.type.rawValue)" }.joined(separator: ", ")
+    return " (" + shown + (lost.count > 3 ? " and \(lost.count - 3) more)" : ")")
   }
 }
