@@ -80,3 +80,22 @@ import Testing
     #expect(out.with("web.team.svc.cluster.local. A").count == 1)
   }
 }
+
+@Suite struct WorkloadDiagnosticsTests {
+  @Test func statefulSetWithoutPodsIsReported() throws {
+    let yaml = """
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: web}
+      spec:
+        serviceName: nginx
+        replicas: 2
+        selector: {matchLabels: {app: nginx}}
+
+      """ + K8s.service("nginx", clusterIP: "None", selector: ["app": "nginx"])
+    let out = try RuleHarness().run(yaml)
+    #expect(out.warnings == ["StatefulSet web: serviceName nginx has no pods in the input"])
+    let withPods = try RuleHarness().run(yaml + K8s.pod("web-0", ips: ["10.1.0.1"], labels: ["app": "nginx"]))
+    #expect(withPods.warnings.isEmpty)
+  }
+}
