@@ -20,6 +20,18 @@ enum LifecycleSupport {
     return yaml
   }
 
+  /// `count` ClusterIP services without pods: cheap to read, so large
+  /// zones come quickly. `offset` shifts every cluster IP.
+  static func services(_ count: Int, offset: Int = 0) -> String {
+    var yaml = ""
+    for i in 0..<count {
+      let n = i + offset
+      yaml += "---\napiVersion: v1\nkind: Service\nmetadata: {name: s\(i), namespace: default}\n"
+        + "spec:\n  ports: [{name: http, port: 80}]\n  clusterIP: 10.96.\(n / 250 % 250).\(n % 250 + 1)\n"
+    }
+    return yaml
+  }
+
   /// A folder with `input.yaml` holding `yaml`, and the output folder path.
   static func setUp(_ yaml: String, name: String = "life") -> (input: String, out: String) {
     let folder = TestSupport.temporaryFolder(name)
