@@ -12,64 +12,10 @@ extension YAMLScanner {
 
   func checkLength(_ text: [UInt8]) throws(SyntaxError) {
     if text.count > limits.maxScalarBytes {
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: mark.offset)
-    }
-  }
-
-  /// Copies the character at the cursor, or the whole run of word bytes
-  /// (ASCII letters, digits, `-._/+=`) starting there, which no scalar
-  /// loop treats specially; then enforces the length limit at the byte
-  /// that crosses it. Copying runs keeps a 100 MB scalar from costing a
-  /// call per byte, and checking here stops it at the limit, not its end.
-  @inline(__always) mutating func copyRun(to text: inout [UInt8]) throws(SyntaxError) {
-    let start = mark.offset
-    let before = text.count
-    var i = start
-    while i < bytes.count, Self.isWordByte(bytes[i]) { i += 1 }
-    if i - start > 1 {
-      text.append(contentsOf: bytes[start..<i])
-      mark.column += i - start
-      mark.offset = i
-    } else {
-      copyChar(to: &text)
-    }
-    try checkCrossing(text, start: start, before: before)
-  }
-
-  /// Copies the rest of the line (a block scalar's content) in one step.
-  mutating func copyLine(to text: inout [UInt8]) throws(SyntaxError) {
-    let start = mark.offset
-    let before = text.count
-    var i = start
-    var columns = 0
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == 0x0A || b == 0x0D || b == 0 { break }
-      if b & 0xC0 != 0x80 { columns += 1 }
-      i += 1
-    }
-    text.append(contentsOf: bytes[start..<i])
-    mark.offset = i
-    mark.column += columns
-    try checkCrossing(text, start: start, before: before)
-  }
-
-  /// Throws when the bytes just appended (from `start` in the source,
-  /// after `before` bytes of text) took the scalar past the limit.
-  @inline(__always) func checkCrossing(_ text: [UInt8], start: Int, before: Int) throws(SyntaxError) {
-    guard text.count > limits.maxScalarBytes else { return }
-    let crossing = start + max(0, limits.maxScalarBytes - before)
-    throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: min(crossing, mark.offset))
-  }
-
-  @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
-    switch b {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-      UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "="):
-      return true
-    default:
-      return false
+      // Point at the byte that crossed the limit (as the JSON reader
+      // does), not past the run that was just copied.
+      let crossing = mark.offset - (text.count - limits.maxScalarBytes)
+      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: max(crossing, 0))
     }
   }
 
@@ -117,21 +63,30 @@ extension YAMLScanner {
           text.append(contentsOf: whitespace)
         }
         whitespace.removeAll(keepingCapacity: true)
-        try copyRun(to: &text)
+        copyChar(to: &text)
+        copyRun(.plain(flow: flowLevel > 0), to: &text)
+        try checkLength(text)
         end = mark
       }
       try checkLength(text)
       guard isBlank() || isBreak() else { break }
+      // Only spaces indent a continuation line; a tab there ends the scalar.
+      var lineSpaces = 0, countingSpaces = false
       while isBlank() || isBreak() {
         if isBlank() {
           if breaks == 0 { whitespace.append(at()) }
+          if countingSpaces {
+            if at() == 0x20 { lineSpaces += 1 } else { countingSpaces = false }
+          }
           skip()
         } else {
           breaks += 1
+          lineSpaces = 0
+          countingSpaces = true
           skipBreak()
         }
       }
-      if flowLevel == 0, mark.column < minIndent { break }
+      if flowLevel == 0, mark.column < minIndent || (breaks > 0 && lineSpaces < minIndent) { break }
     }
     // Give back the blanks and breaks after the scalar, so the usual
     // whitespace skipping sees the line starts.
@@ -179,7 +134,9 @@ extension YAMLScanner {
         } else if double, c == UInt8(ascii: "\\") {
           try scanEscape(into: &text)
         } else {
-          try copyRun(to: &text)
+          copyChar(to: &text)
+          copyRun(.quoted(quote), to: &text)
+          try checkLength(text)
         }
       }
       try checkLength(text)
@@ -349,7 +306,12 @@ extension YAMLScanner {
       text.append(contentsOf: repeatElement(0x0A, count: trailing))
       trailing = 0
       leadingBlank = isBlank()
-      try copyLine(to: &text)
+      while !isBreakZ() {
+        copyRun(.line, to: &text)
+        try checkLength(text)
+        if !isBreakZ() { copyChar(to: &text) }
+      }
+      try checkLength(text)
       end = mark
       if atEnd {
         leadingBreak = true

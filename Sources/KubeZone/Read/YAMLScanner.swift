@@ -322,7 +322,9 @@ struct YAMLScanner {
       if multiLineOK && i == simpleKeys.count - 1 { continue }
       if k.mark.line < mark.line || k.mark.offset + 1024 < mark.offset {
         if k.required {
-          throw SyntaxError("could not find expected ':'", at: mark.offset)
+          // The ':' was due right after the key's last token.
+          let at = tokens.last.map { $0.end.line == k.mark.line ? $0.end.offset : mark.offset } ?? mark.offset
+          throw SyntaxError("could not find expected ':'", at: at)
         }
         simpleKeys[i].possible = false
       }
@@ -521,12 +523,19 @@ struct YAMLScanner {
       throw SyntaxError("comments must be separated from other tokens by white space", at: mark.offset)
     }
     if flowLevel == 0 {
-      throw SyntaxError("unexpected character after a flow node", at: mark.offset)
+      throw SyntaxError("found unexpected '\(currentCharacter)' after a flow collection or quoted scalar", at: mark.offset)
     }
   }
 }
 
 extension YAMLScanner {
+  /// The whole character at the cursor, for messages.
+  var currentCharacter: String {
+    let b = at()
+    let n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    return String(decoding: bytes[mark.offset..<min(mark.offset + n, bytes.count)], as: UTF8.self)
+  }
+
   static func isBlankOrBreak(_ c: UInt8) -> Bool {
     c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
   }

@@ -120,6 +120,9 @@ import Testing
     HostileCase("108-strict-hostname.yaml", .invalidInput, .error("hostname 'db-0;evil' of an endpoint of Service default/db is not a"), at: "6:1", ["--strict"]),
     HostileCase("109-strict-conflict.yaml", .invalidInput, .error("cluster IP 10.96.0.20 of Service default/web is also the cluster IP of"), at: "1:1", ["--strict"]),
     HostileCase("110-block-scalar-name.yaml", .success, .warning("Service name 'web\\n$ORIGIN evil.\\n' is not a DNS-1035 label; skipped"), at: "1:1"),
+    // Without --force, a hostile input that leaves little of the zones
+    // is refused by the lifecycle's shrink guard and writes nothing.
+    HostileCase("111-hostile-snapshot-refused-by-shrink-guard.yaml", .refused, .refused("73% fewer than the 22 in"), at: nil),
   ]
 
   @Test(arguments: cases)

@@ -1,0 +1,69 @@
+/// Decides, per zone, whether a run leaves the file alone or writes it
+/// with which serial; and renders the server configurations.
+///
+/// A zone whose records (serial aside) equal the file's is `unchanged`:
+/// same bytes, same mtime, no reload, no git noise. Otherwise the serial
+/// comes from the scheme and always moves forward from the file's.
+public struct ZonePlanner: Sendable {
+  public var options: LifecycleOptions
+  public var header: Template
+
+  public init(options: LifecycleOptions, header: Template) {
+    self.options = options
+    self.header = header
+  }
+
+  public func plan(zones: [Zone], existing: ExistingZones, folder: String) throws(InputError) -> LifecyclePlan {
+    var entries: [LifecyclePlan.Entry] = []
+    var warnings: [String] = []
+    let writer = ZoneWriter(header: header)
+    var written: [Zone] = []
+    for var zone in zones {
+      let path = folder + "/" + zone.fileName
+      let old = existing.entries[zone.fileName]
+      if let problem = old?.problem {
+        let place = problem.diagnostic.location.map { "\($0): " } ?? ""
+        warnings.append("\(place)\(problem.diagnostic.message); kubezone replaces this file")
+      }
+      let oldContents = old?.contents
+      let oldSerial = oldContents?.soa?.serial
+      let status: LifecyclePlan.Status
+      if let oldContents, let oldSerial, ZoneDiff.sameRecords(oldContents.records, zone.allRecords) {
+        status = .unchanged
+        zone.soa.serial = oldSerial
+      } else {
+        status = old == nil ? .new : .changed
+        zone.soa.serial = options.forcedSerial ?? options.scheme.next(after: oldSerial, now: options.now)
+      }
+      let text: String
+      if status == .unchanged, let bytes = old?.bytes {
+        text = String(decoding: bytes, as: UTF8.self)
+      } else {
+        do {
+          text = try writer.text(for: zone, generator: "kubezone")
+        } catch {
+          throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+        }
+      }
+      written.append(zone)
+      entries.append(.init(
+        fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, text: text))
+    }
+    let configDir = ServerConfig.absolute(folder)
+    let zoneDir = options.zoneDir.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? configDir
+    for config in options.emit {
+      let text: String
+      do {
+        let template = try config.template(folder: options.templates)
+        text = try ServerConfig.render(template, zones: written, zoneDir: zoneDir, configDir: configDir)
+      } catch {
+        throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+      }
+      let path = folder + "/" + config.fileName
+      let old = FileManagerBytes.read(path)
+      let status: LifecyclePlan.Status = old == nil ? .new : (old == Array(text.utf8) ? .unchanged : .changed)
+      entries.append(.init(fileName: config.fileName, path: path, status: status, zone: nil, oldSerial: nil, text: text))
+    }
+    return LifecyclePlan(entries: entries, warnings: warnings)
+  }
+}
