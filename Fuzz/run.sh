@@ -47,7 +47,8 @@ fi
 # Seeds: the checked-in corpus, the examples and the hostile test cases,
 # plus the YAML and JSON conformance suites when ../shared has them (they
 # are read in place, never copied into the project).
-seeds=("Fuzz/corpus/$harness" examples Tests/KubeZoneTests/Hostile/cases)
+seeds=("Fuzz/corpus/$harness")
+[ "$harness" = zonefile ] || seeds+=(examples Tests/KubeZoneTests/Hostile/cases)
 case $harness in
   yaml) seeds+=(../shared/conformance/yaml-test-suite) ;;
   json) seeds+=(../shared/conformance/json-test-suite/test_parsing) ;;
@@ -58,8 +59,8 @@ seeds=("${existing[@]}")
 
 # Kubernetes objects fit in a few KiB; longer inputs only slow the search.
 case $harness in
-  pipeline) max_len=4096 ;;
-  *) max_len=16384 ;;
+  json) max_len=16384 ;;
+  *) max_len=4096 ;;
 esac
 
 log=$out/logs/$harness-$(date -u +%Y%m%dT%H%M%SZ).log
