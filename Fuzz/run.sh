@@ -44,6 +44,9 @@ if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz -name '*.swift' -new
   fi
 fi
 
+# FUZZ_BUILD_ONLY=1 stops here, to build one harness while another runs.
+[ "${FUZZ_BUILD_ONLY:-}" = 1 ] && exit 0
+
 # Seeds: the checked-in corpus, the examples and the hostile test cases,
 # plus the YAML and JSON conformance suites when ../shared has them (they
 # are read in place, never copied into the project).
