@@ -65,7 +65,9 @@ struct ConflictCheck: Sendable {
   /// IP are reported.
   func clusterIPOwners(_ inventory: Inventory, domain: DomainName, log: inout DiagnosticLog) throws(InputError) -> [IPAddress: Service] {
     var owners: [IPAddress: Service] = [:]
-    for service in inventory.services where Self.base(of: service, domain: domain) != nil {
+    // ExternalName services get no address records, whatever they list.
+    for service in inventory.services
+    where service.type != .externalName && Self.base(of: service, domain: domain) != nil {
       for ip in service.clusterIPs {
         guard let first = owners[ip] else {
           owners[ip] = service
