@@ -28,4 +28,21 @@ import Testing
     #expect(again.jsonText() == text)
     #expect(try YAMLReader.documents(Array("-0\n".utf8), file: "i.yaml").first?.jsonText() == "0")
   }
+
+  /// yaml harness, timeout-95952a5f: 367 bytes of nested complex keys
+  /// (`? - - ? - ...`) took over 14 s to render as JSON, because a key's
+  /// JSON text was escaped again at each level of keys within keys. The
+  /// same rendering names keys for YAML merge keys, so decoding a
+  /// manifest could hit it too.
+  @Test func nestedComplexKeysRenderInBoundedTime() throws {
+    let deep = String(repeating: "? - ", count: 60) + "a\n"
+    let start = Date()
+    let docs = try YAMLReader.documents(Array(deep.utf8), file: "k.yaml")
+    let text = try #require(docs.first).jsonText()
+    #expect(text.utf8.count < 4 * JSONWriter.maxKeyBytes)
+    // A merge key beside such keys, as the decoder applies them.
+    let merge = "a: &m {x: 1}\nb:\n  <<: *m\n  " + String(repeating: "? - ", count: 60) + "z\n  : 2\n"
+    _ = try YAMLReader.documents(Array(merge.utf8), file: "m.yaml").first?.mergingKeys()
+    #expect(Date().timeIntervalSince(start) < 5)
+  }
 }
