@@ -56,6 +56,15 @@ import Testing
     #expect(ok == true)
   }
 
+  /// Aliases cannot build a tree deeper than the limit by nesting copies.
+  @Test func aliasesCannotExceedTheDepthLimit() {
+    let open = String(repeating: "[", count: 300), close = String(repeating: "]", count: 300)
+    var doc = "- &a0 \(open)x\(close)\n"
+    for i in 1..<4 { doc += "- &a\(i) \(open)*a\(i - 1)\(close)\n" }
+    let bytes = Array(doc.utf8)
+    #expect(Conformance.bounded { yamlError(bytes)?.description } == "in:2:307: error: alias expansion exceeds nesting depth 512")
+  }
+
   @Test func billionLaughsIsRejectedQuickly() {
     var doc = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
     for i in 1...9 {
