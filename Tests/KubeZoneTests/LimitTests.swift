@@ -102,6 +102,16 @@ import Testing
     #expect(Date().timeIntervalSince(start) < 30)
   }
 
+  @Test func errorKindsCarryData() {
+    let deep = yamlError(Array("[[[x]]]".utf8), limits: ReadLimits(maxDepth: 2))
+    #expect(deep?.kind == .depthLimit(2))
+    #expect(deep?.isLimit == true)
+    #expect(yamlError(Array("a: *b".utf8))?.kind == .undefinedAlias("b"))
+    #expect(jsonError([0x5B, 0xFF])?.kind == .invalidUTF8(byte: 0xFF))
+    #expect(yamlError(Array("a: \u{7F}".utf8))?.kind == .disallowedCharacter(0x7F))
+    #expect(yamlError(Array("a: [".utf8))?.isLimit == false)
+  }
+
   @Test func invalidUTF8AndNulAreRejected() {
     #expect(yamlError([0x61, 0x3A, 0x20, 0xC0, 0x80])?.description == "in:1:4: error: invalid UTF-8 byte 0xc0")
     #expect(yamlError([0x61, 0x3A, 0x20, 0xED, 0xA0, 0x80])?.description == "in:1:4: error: invalid UTF-8 byte 0xed")

@@ -9,13 +9,13 @@ public enum YAMLReader {
   public static func documents(_ bytes: [UInt8], file: String, limits: ReadLimits = .default) throws(ReadError) -> [Node] {
     var lines = LineTable(bytes, file: file)
     if let failure = InputCheck.validate(bytes, yaml: true) {
-      throw ReadError(failure.message, at: lines.location(failure.offset))
+      throw ReadError(failure.kind, at: lines.location(failure.offset))
     }
     var composer = Composer(parser: YAMLParser(bytes, limits: limits), lines: lines, limits: limits)
     do {
       return try composer.run()
     } catch {
-      throw ReadError(error.message, at: composer.lines.location(error.offset))
+      throw ReadError(error.kind, at: composer.lines.location(error.offset))
     }
   }
 }
@@ -73,13 +73,13 @@ private struct Composer {
       root = nil
     case .alias(let name):
       guard let anchored = anchors[name] else {
-        throw SyntaxError("found undefined alias '\(name)'", at: event.offset)
+        throw SyntaxError(.undefinedAlias(name), at: event.offset)
       }
       try count(anchored.size, at: event.offset)
       // Copies must not nest deeper than the limit either (the tree is
       // freed recursively).
       if stack.count + anchored.height > limits.maxDepth {
-        throw SyntaxError("alias expansion exceeds nesting depth \(limits.maxDepth)", at: event.offset)
+        throw SyntaxError(.aliasDepthLimit(limits.maxDepth), at: event.offset)
       }
       var copy = anchored.node
       copy.location = lines.location(event.offset)
@@ -92,7 +92,7 @@ private struct Composer {
     case .sequenceStart, .mappingStart:
       try count(1, at: event.offset)
       if stack.count >= limits.maxDepth {
-        throw SyntaxError("nesting depth exceeds \(limits.maxDepth)", at: event.offset)
+        throw SyntaxError(.depthLimit(limits.maxDepth), at: event.offset)
       }
       var isMapping = false
       if case .mappingStart = event.kind { isMapping = true }
@@ -111,7 +111,7 @@ private struct Composer {
   mutating func count(_ n: Int, at offset: Int) throws(SyntaxError) {
     nodeCount += n
     if nodeCount > limits.maxNodes {
-      throw SyntaxError("alias expansion exceeds \(limits.maxNodes) nodes (possible \"billion laughs\" document)", at: offset)
+      throw SyntaxError(.nodeLimit(limits.maxNodes), at: offset)
     }
   }
 

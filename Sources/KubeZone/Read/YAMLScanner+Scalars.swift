@@ -12,7 +12,7 @@ extension YAMLScanner {
 
   func checkLength(_ text: [UInt8]) throws(SyntaxError) {
     if text.count > limits.maxScalarBytes {
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: mark.offset)
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: mark.offset)
     }
   }
 

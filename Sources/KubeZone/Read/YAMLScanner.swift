@@ -361,7 +361,7 @@ struct YAMLScanner {
       throw SyntaxError("a block collection cannot start on the same line as '---'", at: start.offset)
     }
     if indents.count >= limits.maxDepth {
-      throw SyntaxError("nesting depth exceeds \(limits.maxDepth)", at: start.offset)
+      throw SyntaxError(.depthLimit(limits.maxDepth), at: start.offset)
     }
     indents.append(indent)
     indent = column
@@ -429,7 +429,7 @@ struct YAMLScanner {
   mutating func fetchFlowCollectionStart(mapping: Bool) throws(SyntaxError) {
     try saveSimpleKey()
     if flowLevel >= limits.maxDepth || flowLevel + indents.count >= limits.maxDepth {
-      throw SyntaxError("nesting depth exceeds \(limits.maxDepth)", at: mark.offset)
+      throw SyntaxError(.depthLimit(limits.maxDepth), at: mark.offset)
     }
     flowKinds.append(mapping)
     simpleKeys.append(SimpleKey())
