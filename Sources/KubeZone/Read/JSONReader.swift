@@ -159,7 +159,7 @@ private struct JSONParser {
         guard !stack.isEmpty else { return node }
         let top = stack.count - 1
         if stack[top].isObject {
-          if let key = stack[top].key {
+          if let key = stack[top].key.take() {
             stack[top].pairs.append(Node.Pair(key: key, value: node))
           }
         } else {
