@@ -80,6 +80,16 @@ import Testing
     #expect(yamlError(Array(doc.utf8), limits: ReadLimits(maxNodes: 1_000))?.message.hasPrefix("alias expansion exceeds 1000 nodes") == true)
   }
 
+  /// Only alias copies count against the node limit: a large document
+  /// written out in full (a big `kubectl get -o yaml`) is not a bomb.
+  @Test func nodesWrittenInTheSourceDoNotCountAgainstTheAliasLimit() throws {
+    let doc = "items:\n" + (0..<2_000).map { "- {a: \($0), b: x}\n" }.joined()
+    let limits = ReadLimits(maxNodes: 1_000)
+    #expect(try YAMLReader.documents(Array(doc.utf8), file: "in", limits: limits).first?["items"]?.sequence?.count == 2_000)
+    let aliased = "base: &b [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n" + (0..<200).map { "k\($0): *b\n" }.joined()
+    #expect(yamlError(Array(aliased.utf8), limits: limits)?.message.hasPrefix("alias expansion exceeds 1000 nodes") == true)
+  }
+
   /// 50 MB plain and JSON scalars parse within the default 64 MiB limit
   /// (quoted and block scalars, at 10 MB, keep the debug run short); a
   /// smaller limit stops them with an error at the byte that crossed it.

@@ -85,12 +85,10 @@ private struct Composer {
       copy.location = lines.location(event.offset)
       try add(copy, size: anchored.size, height: anchored.height)
     case .scalar(let text, let style):
-      try count(1, at: event.offset)
       let node = Node(.scalar(Scalar(text, style: style)), tag: event.tag, location: lines.location(event.offset))
       if let anchor = event.anchor { anchors[anchor] = (node, 1, 0) }
       try add(node, size: 1, height: 0)
     case .sequenceStart, .mappingStart:
-      try count(1, at: event.offset)
       if stack.count >= limits.maxDepth {
         throw SyntaxError(.depthLimit(limits.maxDepth), at: event.offset)
       }
@@ -107,7 +105,9 @@ private struct Composer {
     }
   }
 
-  /// Counts nodes against the limit; aliases count their whole copy.
+  /// Counts the nodes that aliases copy against the limit. Nodes written
+  /// out in the source are not counted: their number is bounded by the
+  /// input's size, and a large `kubectl get -o yaml` holds millions.
   mutating func count(_ n: Int, at offset: Int) throws(SyntaxError) {
     nodeCount += n
     if nodeCount > limits.maxNodes {
