@@ -18,12 +18,20 @@ enum InputCheck {
       let n = buf.count
       var i = 0
       while i < n {
-        // Eight ASCII bytes at a time when no control characters matter.
-        if !yaml, i + 8 <= n {
+        // Eight bytes at a time while they are all printable ASCII (for
+        // JSON, any ASCII but NUL; JSON rejects controls where they matter).
+        if i + 8 <= n {
           let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-          if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+          let low = yaml ? 0x2020_2020_2020_2020 as UInt64 : 0x0101_0101_0101_0101
+          // Bytes below `low`, by the classic "has less than" bit trick.
+          let below = (w &- low) & ~w & 0x8080_8080_8080_8080
+          let del = yaml ? ((w ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(w ^ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080 : 0
+          if w & 0x8080_8080_8080_8080 == 0, below == 0, del == 0 {
+            i += 8
+            continue
+          }
         }
-        let b = buf[i]
+        let b = base[i]
         if b < 0x80 {
           if b == 0 { return Failure(offset: i, message: "NUL byte not allowed") }
           if yaml, b < 0x20 || b == 0x7F, b != 0x09, b != 0x0A, b != 0x0D {
@@ -40,11 +48,11 @@ enum InputCheck {
         default: return Failure(offset: i, message: "invalid UTF-8 byte \(hex(b))")
         }
         for k in 1...need {
-          guard i + k < n, buf[i + k] & 0xC0 == 0x80 else {
+          guard i + k < n, base[i + k] & 0xC0 == 0x80 else {
             let at = i + k < n ? i + k : i
-            return Failure(offset: at, message: "invalid UTF-8 byte \(hex(at < n ? buf[at] : b))")
+            return Failure(offset: at, message: "invalid UTF-8 byte \(hex(base[at]))")
           }
-          scalar = scalar << 6 | UInt32(buf[i + k] & 0x3F)
+          scalar = scalar << 6 | UInt32(base[i + k] & 0x3F)
         }
         if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
           return Failure(offset: i, message: "invalid UTF-8 byte \(hex(b))")

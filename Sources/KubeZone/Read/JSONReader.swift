@@ -258,11 +258,20 @@ private struct JSONParser {
     pos += 1
     let contentStart = pos
     var cont = 0
-    while pos < buf.count {
-      let b = buf[pos]
-      if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-      if b & 0xC0 == 0x80 { cont += 1 }
-      pos += 1
+    if let p = buf.baseAddress {
+      // Stop just past the scalar limit, so the check below fires there.
+      let n = min(buf.count, contentStart + limits.maxScalarBytes + 1)
+      var i = pos
+      while i < n {
+        let b = p[i]
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+        if b >= 0x80, b & 0xC0 == 0x80 { cont += 1 }
+        i += 1
+      }
+      pos = i
+    }
+    if pos - contentStart > limits.maxScalarBytes {
+      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: contentStart + limits.maxScalarBytes)
     }
     var text: String
     if byte == UInt8(ascii: "\"") {
@@ -293,9 +302,21 @@ private struct JSONParser {
         throw SyntaxError("control character \(InputCheck.hex(b)) must be escaped in a string", at: pos)
       }
       if b != UInt8(ascii: "\\") {
-        if b & 0xC0 == 0x80 { cont += 1 }
-        bytes.append(b)
-        pos += 1
+        // Copy the run up to the next quote, escape or control at once.
+        var i = pos
+        if let p = buf.baseAddress {
+          while i < buf.count {
+            let c = p[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+            if c & 0xC0 == 0x80 { cont += 1 }
+            i += 1
+          }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+        pos = i
+        if bytes.count > limits.maxScalarBytes {
+          throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: pos)
+        }
         continue
       }
       pos += 1

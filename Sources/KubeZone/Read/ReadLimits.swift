@@ -6,8 +6,10 @@
 /// that crossed it.
 public struct ReadLimits: Sendable, Hashable {
   /// Deepest nesting of collections (block or flow, YAML or JSON). The
-  /// readers use explicit stacks, but the finished `Node` tree is freed and
-  /// rendered recursively, so this also bounds those recursions.
+  /// readers, `jsonText` and `mergingKeys` use explicit stacks, but Swift
+  /// frees a `Node` tree recursively; on a 512 KiB secondary-thread stack
+  /// that stays safe up to about 2,000 levels in a debug build, so keep this
+  /// well below that.
   public var maxDepth: Int
   /// Most nodes one YAML document may hold once aliases are expanded
   /// (each alias yields a copy of its anchored node). This is the guard

@@ -20,7 +20,6 @@ struct YAMLParser {
   var tagHandles: [String: String] = [:]
   /// Whether the previous document ended with `...` (or none was read yet).
   var documentClosed = true
-  var sawVersion = false
 
   static let defaultHandles = ["!": "!", "!!": "tag:yaml.org,2002:"]
 
@@ -215,29 +214,29 @@ struct YAMLParser {
     switch t.kind {
     case .blockEntry where indentless:
       state = .indentlessSequenceEntry
-      return YAMLEvent(.sequenceStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.sequenceStart(flow: false), at: offset, anchor: anchor, tag: tag)
     case .scalar(let text, let style):
       scanner.advance()
       popState()
       return YAMLEvent(.scalar(text, style), at: offset, anchor: anchor, tag: tag)
     case .flowSequenceStart:
       state = .flowSequenceFirstEntry
-      return YAMLEvent(.sequenceStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.sequenceStart(flow: true), at: offset, anchor: anchor, tag: tag)
     case .flowMappingStart:
       state = .flowMappingFirstKey
-      return YAMLEvent(.mappingStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.mappingStart(flow: true), at: offset, anchor: anchor, tag: tag)
     case .blockSequenceStart where block:
       if propertyLine == t.start.line {
         throw SyntaxError("a block sequence cannot start on the same line as its anchor or tag", at: offset)
       }
       state = .blockSequenceFirstEntry
-      return YAMLEvent(.sequenceStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.sequenceStart(flow: false), at: offset, anchor: anchor, tag: tag)
     case .blockMappingStart where block:
       if propertyLine == t.start.line {
         throw SyntaxError("a block mapping cannot start on the same line as its anchor or tag", at: offset)
       }
       state = .blockMappingFirstKey
-      return YAMLEvent(.mappingStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.mappingStart(flow: false), at: offset, anchor: anchor, tag: tag)
     default:
       if let propertyStart {
         popState()
@@ -364,10 +363,10 @@ struct YAMLParser {
       case .key:
         scanner.advance()
         state = .flowSequenceEntryMappingKey
-        return YAMLEvent(.mappingStart, at: t.start.offset)
+        return YAMLEvent(.mappingStart(flow: true), at: t.start.offset)
       case .value:
         state = .flowSequenceEntryMappingKey
-        return YAMLEvent(.mappingStart, at: t.start.offset)
+        return YAMLEvent(.mappingStart(flow: true), at: t.start.offset)
       default:
         states.append(.flowSequenceEntry)
         return try node(block: false, indentless: false)

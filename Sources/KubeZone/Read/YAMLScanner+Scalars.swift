@@ -61,6 +61,8 @@ extension YAMLScanner {
         }
         whitespace.removeAll(keepingCapacity: true)
         copyChar(to: &text)
+        copyRun(.plain(flow: flowLevel > 0), to: &text)
+        try checkLength(text)
         end = mark
       }
       try checkLength(text)
@@ -130,6 +132,8 @@ extension YAMLScanner {
           try scanEscape(into: &text)
         } else {
           copyChar(to: &text)
+          copyRun(.quoted(quote), to: &text)
+          try checkLength(text)
         }
       }
       try checkLength(text)
@@ -299,7 +303,11 @@ extension YAMLScanner {
       text.append(contentsOf: repeatElement(0x0A, count: trailing))
       trailing = 0
       leadingBlank = isBlank()
-      while !isBreakZ() { copyChar(to: &text) }
+      while !isBreakZ() {
+        copyRun(.line, to: &text)
+        try checkLength(text)
+        if !isBreakZ() { copyChar(to: &text) }
+      }
       try checkLength(text)
       end = mark
       if atEnd {

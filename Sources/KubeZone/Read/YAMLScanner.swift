@@ -523,12 +523,19 @@ struct YAMLScanner {
       throw SyntaxError("comments must be separated from other tokens by white space", at: mark.offset)
     }
     if flowLevel == 0 {
-      throw SyntaxError("found unexpected '\(Character(UnicodeScalar(c)))' after a flow collection or quoted scalar", at: mark.offset)
+      throw SyntaxError("found unexpected '\(currentCharacter)' after a flow collection or quoted scalar", at: mark.offset)
     }
   }
 }
 
 extension YAMLScanner {
+  /// The whole character at the cursor, for messages.
+  var currentCharacter: String {
+    let b = at()
+    let n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    return String(decoding: bytes[mark.offset..<min(mark.offset + n, bytes.count)], as: UTF8.self)
+  }
+
   static func isBlankOrBreak(_ c: UInt8) -> Bool {
     c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D
   }
