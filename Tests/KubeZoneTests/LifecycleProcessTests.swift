@@ -6,8 +6,9 @@ import Testing
 /// two runs at once on one output folder.
 @Suite(.serialized) struct LifecycleProcessTests {
   /// Starts the binary; returns the process without waiting.
-  static func start(_ binary: String, _ arguments: [String]) throws -> Process {
+  static func start(_ binary: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Process {
     let p = Process()
+    if let environment { p.environment = environment }
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = arguments
     p.standardInput = FileHandle.nullDevice
@@ -94,5 +95,20 @@ import Testing
     }
     #expect(expected.contains { ZoneDiff.sameRecords($0, records) }, "the final zone is neither run's complete output")
     #expect(LifecycleSupport.leftovers(out).isEmpty)
+  }
+
+  @Test func serialsComeFromSourceDateEpoch() throws {
+    guard let binary = LifecycleSupport.binary() else { return }
+    let folder = TestSupport.temporaryFolder("epoch")
+    TestSupport.write(LifecycleSupport.services(3), to: folder + "/in/in.yaml")
+    // 2026-11-26 12:00:00 UTC
+    let env = ["SOURCE_DATE_EPOCH": "1795694400", "PATH": "/usr/bin:/bin"]
+    for (scheme, serial) in [("unixtime", UInt32(1_795_694_400)), ("date", 2_026_112_600)] {
+      let out = folder + "/" + scheme
+      let p = try Self.start(binary, ["generate", "-q", "--serial-scheme", scheme, "--out", out, folder + "/in"], environment: env)
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 0)
+      #expect(try LifecycleSupport.serial(out + "/cluster.local.zone") == serial)
+    }
   }
 }

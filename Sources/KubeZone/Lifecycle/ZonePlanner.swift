@@ -60,7 +60,7 @@ public struct ZonePlanner: Sendable {
         throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
       let path = folder + "/" + config.fileName
-      let old = FileManagerBytes.read(path)
+      let old = FileBytes.read(path)
       let status: LifecyclePlan.Status = old == nil ? .new : (old == Array(text.utf8) ? .unchanged : .changed)
       entries.append(.init(fileName: config.fileName, path: path, status: status, zone: nil, oldSerial: nil, text: text))
     }
