@@ -21,6 +21,27 @@ import Testing
     #expect(verbose.err.contains("\(out)/\(zone): unchanged, serial"))
   }
 
+  @Test func sameRecordsInAnotherLayoutAreRewrittenWithTheOldSerial() throws {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
+    #expect(TestSupport.cli(["generate", "--serial", "42", "--out", out, input]).code == .success)
+    let written = try #require(TestSupport.read(out + "/" + zone))
+    TestSupport.write("; edited by hand\n" + written, to: out + "/" + zone)
+    let check = TestSupport.cli(["generate", "--check", "--out", out, input])
+    #expect(check.code == .changesPending)
+    #expect(check.err.contains("\(zone): reformatted, serial 42 kept (same records)"), "\(check.err)")
+    let r = TestSupport.cli(["generate", "--out", out, input])
+    #expect(r.code == .success)
+    #expect(TestSupport.read(out + "/" + zone) == written)
+  }
+
+  @Test func zoneFolderPathsThatServerConfigsCannotHoldAreRefused() {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 1))
+    let r = TestSupport.cli(["generate", "--emit", "bind", "--zone-dir", "/srv/my zones", "--out", out, input])
+    #expect(r.code == .invalidInput)
+    #expect(r.err == "kubezone: error: zone folder '/srv/my zones' holds ' ', which named.conf.zones and Corefile cannot hold; pass --zone-dir with a plain path\n")
+    #expect(!FileManager.default.fileExists(atPath: out + "/" + zone))
+  }
+
   @Test func shuffledInputsGiveByteIdenticalZones() throws {
     let folder = TestSupport.temporaryFolder("shuffle")
     let yaml = LifecycleSupport.snapshot(services: 4)

@@ -3,7 +3,9 @@
 ///
 /// A zone whose records (serial aside) equal the file's is `unchanged`:
 /// same bytes, same mtime, no reload, no git noise. Otherwise the serial
-/// comes from the scheme and always moves forward from the file's.
+/// comes from the scheme and always moves forward from the file's. Equal
+/// records in a different layout are `reformatted` with the old serial, so
+/// `--check` still tells when the files differ from what a run writes.
 public struct ZonePlanner: Sendable {
   public var options: LifecycleOptions
   public var header: Template
@@ -27,7 +29,7 @@ public struct ZonePlanner: Sendable {
       }
       let oldContents = old?.contents
       let oldSerial = oldContents?.soa?.serial
-      let status: LifecyclePlan.Status
+      var status: LifecyclePlan.Status
       if let oldContents, let oldSerial, ZoneDiff.sameRecords(oldContents.records, zone.allRecords) {
         status = .unchanged
         zone.soa.serial = oldSerial
@@ -36,21 +38,27 @@ public struct ZonePlanner: Sendable {
         zone.soa.serial = options.forcedSerial ?? options.scheme.next(after: oldSerial, now: options.now)
       }
       let text: String
-      if status == .unchanged, let bytes = old?.bytes {
-        text = String(decoding: bytes, as: UTF8.self)
-      } else {
-        do {
-          text = try writer.text(for: zone, generator: "kubezone")
-        } catch {
-          throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
-        }
+      do {
+        text = try writer.text(for: zone, generator: "kubezone")
+      } catch {
+        throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
+      // Rendering is deterministic, so equal records give equal bytes
+      // unless the layout itself changed.
+      if status == .unchanged, old?.bytes != Array(text.utf8) { status = .reformatted }
       written.append(zone)
       entries.append(.init(
         fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, text: text))
     }
     let configDir = ServerConfig.absolute(folder)
     let zoneDir = options.zoneDir.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? configDir
+    // Both formats take the path as one token: named.conf in quotes, the
+    // Corefile bare; these characters would end or break it.
+    if !options.emit.isEmpty, let bad = zoneDir.unicodeScalars.first(where: { "\"\\;{}# \t\r\n".unicodeScalars.contains($0) }) {
+      throw InputError(
+        "zone folder '\(zoneDir)' holds '\(bad.escaped(asASCII: true))', which named.conf.zones and Corefile cannot hold; "
+          + "pass --zone-dir with a plain path", at: nil)
+    }
     for config in options.emit {
       let text: String
       do {
