@@ -93,6 +93,16 @@ import Testing
     #expect(Serial(4_294_967_291).isLess(than: Serial(wrapped)))
   }
 
+  @Test func aForcedSerialThatDoesNotMoveForwardIsWarnedAbout() throws {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
+    #expect(TestSupport.cli(["generate", "--serial", "100", "--out", out, input]).code == .success)
+    TestSupport.write(LifecycleSupport.snapshot(services: 3), to: input)
+    let r = TestSupport.cli(["generate", "--serial", "100", "--out", out, input])
+    #expect(r.code == .success)
+    #expect(r.err.contains("kubezone: warning: \(out)/\(zone): --serial 100 is not greater than the old serial 100 (RFC 1982); secondaries and CoreDNS will not load the change\n"), "\(r.err)")
+    #expect(try LifecycleSupport.serial(out + "/" + zone) == 100)
+  }
+
   @Test func checkWritesNothingAndExitsOneOnChanges() throws {
     let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
     let fresh = TestSupport.cli(["generate", "--check", "--out", out, input])

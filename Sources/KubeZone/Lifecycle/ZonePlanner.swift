@@ -36,6 +36,11 @@ public struct ZonePlanner: Sendable {
       } else {
         status = old == nil ? .new : .changed
         zone.soa.serial = options.forcedSerial ?? options.scheme.next(after: oldSerial, now: options.now)
+        if let oldSerial, !Serial(oldSerial).isLess(than: Serial(zone.soa.serial)) {
+          warnings.append(
+            "\(path): --serial \(zone.soa.serial) is not greater than the old serial \(oldSerial) (RFC 1982); "
+              + "secondaries and CoreDNS will not load the change")
+        }
       }
       let text: String
       do {
