@@ -12,7 +12,7 @@ extension YAMLScanner {
 
   func checkLength(_ text: [UInt8]) throws(SyntaxError) {
     if text.count > limits.maxScalarBytes {
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: mark.offset)
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: mark.offset)
     }
   }
 
@@ -158,10 +158,10 @@ extension YAMLScanner {
           skipBreak()
         }
       }
-      if (breaks > 0 || escapedBreak), !isBreakZ(), lineSpaces <= indent, countingSpaces || lineSpaces <= indent {
-        if !atDocumentIndicator() || mark.column > 0 {
-          throw SyntaxError("\(what) scalar continuation line must be indented more than the enclosing block collection", at: mark.offset)
-        }
+      // Only spaces indent a continuation line (a document marker is
+      // reported by the next round instead).
+      if breaks > 0 || escapedBreak, !isBreakZ(), lineSpaces <= indent, !atDocumentIndicator() {
+        throw SyntaxError("\(what) scalar continuation line must be indented more than the enclosing block collection", at: mark.offset)
       }
       if escapedBreak {
         text.append(contentsOf: repeatElement(0x0A, count: breaks))
