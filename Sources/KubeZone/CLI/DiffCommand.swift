@@ -36,7 +36,8 @@ enum DiffCommand {
   }
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
-    let args = try ConfigFile.apply(parsed, spec: spec)
+    // The config file is usually generate's; its write options do not apply here.
+    let args = try ConfigFile.apply(parsed, spec: spec, ignoring: dropped.subtracting(["config"]))
     func usage(_ message: String) -> KubeZoneFailure { .usage(UsageError(message, command: "diff")) }
     let formatText = args.value("format") ?? "text"
     guard let format = DiffFormatter.Format(rawValue: formatText) else {
