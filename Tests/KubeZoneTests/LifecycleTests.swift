@@ -176,6 +176,16 @@ import Testing
     #expect(LifecycleSupport.leftovers(out).isEmpty)
   }
 
+  @Test func anUnreadableOldZoneIsReplacedWithAWarning() throws {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
+    TestSupport.write("$ORIGIN cluster.local.\n@ 30 IN MX 10 mail\n", to: out + "/" + zone)
+    let r = TestSupport.cli(["generate", "--serial-scheme", "increment", "--out", out, input])
+    #expect(r.code == .success)
+    #expect(r.err.hasPrefix("kubezone: warning: \(out)/\(zone):2:9: unknown or unsupported record type 'MX'"), "\(r.err)")
+    #expect(r.err.contains("; replacing the file\n"))
+    #expect(try LifecycleSupport.serial(out + "/" + zone) == 1)
+  }
+
   @Test func aFailedRenameRestoresEveryFile() throws {
     let folder = TestSupport.temporaryFolder("rename")
     TestSupport.write("old a\n", to: folder + "/a.zone")

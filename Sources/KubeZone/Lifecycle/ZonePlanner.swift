@@ -25,7 +25,7 @@ public struct ZonePlanner: Sendable {
       let old = existing.entries[zone.fileName]
       if let problem = old?.problem {
         let place = problem.diagnostic.location.map { "\($0): " } ?? ""
-        warnings.append("\(place)\(problem.diagnostic.message); kubezone replaces this file")
+        warnings.append("\(place)\(problem.diagnostic.message); replacing the file")
       }
       let oldContents = old?.contents
       let oldSerial = oldContents?.soa?.serial
