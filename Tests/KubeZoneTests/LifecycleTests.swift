@@ -15,7 +15,7 @@ import Testing
     #expect(before.count == 5 + 1)  // 3 zones, 2 configs, the lock file
     let second = TestSupport.cli(["generate", "--out", out, "--emit", "bind,coredns", input])
     #expect(second.code == .success)
-    #expect(second.err.contains("3 of 3 zones unchanged, left as they were"), "\(second.err)")
+    #expect(second.err.contains("kubezone: 3 zones unchanged in "), "\(second.err)")
     #expect(LifecycleSupport.states(out) == before)
     let verbose = TestSupport.cli(["generate", "-v", "--out", out, input])
     #expect(verbose.err.contains("\(out)/\(zone): unchanged, serial"))
