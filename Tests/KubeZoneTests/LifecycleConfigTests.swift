@@ -30,6 +30,16 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: out + "/244.10.in-addr.arpa.zone"))
   }
 
+  @Test func diffReadsTheSameConfigFile() throws {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 1))
+    let config = (input as NSString).deletingLastPathComponent + "/kubezone.yaml"
+    TestSupport.write("domain: example.internal\nout: \(out)\nemit: [bind, coredns]\ninputs: [\(input)]\n", to: config)
+    #expect(TestSupport.cli(["generate", "--config", config]).code == .success)
+    let r = TestSupport.cli(["diff", "--config", config])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(r.out == "3 zones: 0 added, 0 removed, 3 zones unchanged\n")
+  }
+
   @Test(arguments: [
     ("domian: x.local\n", "config.yaml:1:1: error: config: unknown key 'domian'; did you mean 'domain'?"),
     ("ttl: 30\npod-records: maybe\n", "config.yaml:2:14: error: config: 'pod-records' is a flag: use true or false"),

@@ -15,10 +15,31 @@ import Testing
     #expect(before.count == 5 + 1)  // 3 zones, 2 configs, the lock file
     let second = TestSupport.cli(["generate", "--out", out, "--emit", "bind,coredns", input])
     #expect(second.code == .success)
-    #expect(second.err.contains("3 of 3 zones unchanged, left as they were"), "\(second.err)")
+    #expect(second.err.contains("kubezone: 3 zones unchanged in "), "\(second.err)")
     #expect(LifecycleSupport.states(out) == before)
     let verbose = TestSupport.cli(["generate", "-v", "--out", out, input])
     #expect(verbose.err.contains("\(out)/\(zone): unchanged, serial"))
+  }
+
+  @Test func sameRecordsInAnotherLayoutAreRewrittenWithTheOldSerial() throws {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
+    #expect(TestSupport.cli(["generate", "--serial", "42", "--out", out, input]).code == .success)
+    let written = try #require(TestSupport.read(out + "/" + zone))
+    TestSupport.write("; edited by hand\n" + written, to: out + "/" + zone)
+    let check = TestSupport.cli(["generate", "--check", "--out", out, input])
+    #expect(check.code == .changesPending)
+    #expect(check.err.contains("\(zone): reformatted, serial 42 kept (same records)"), "\(check.err)")
+    let r = TestSupport.cli(["generate", "--out", out, input])
+    #expect(r.code == .success)
+    #expect(TestSupport.read(out + "/" + zone) == written)
+  }
+
+  @Test func zoneFolderPathsThatServerConfigsCannotHoldAreRefused() {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 1))
+    let r = TestSupport.cli(["generate", "--emit", "bind", "--zone-dir", "/srv/my zones", "--out", out, input])
+    #expect(r.code == .invalidInput)
+    #expect(r.err == "kubezone: error: zone folder '/srv/my zones' holds ' ', which named.conf.zones and Corefile cannot hold; pass --zone-dir with a plain path\n")
+    #expect(!FileManager.default.fileExists(atPath: out + "/" + zone))
   }
 
   @Test func shuffledInputsGiveByteIdenticalZones() throws {
@@ -70,6 +91,16 @@ import Testing
     let wrapped = try #require(try LifecycleSupport.serial(out + "/" + zone))
     #expect(wrapped < 4_294_967_291)
     #expect(Serial(4_294_967_291).isLess(than: Serial(wrapped)))
+  }
+
+  @Test func aForcedSerialThatDoesNotMoveForwardIsWarnedAbout() throws {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
+    #expect(TestSupport.cli(["generate", "--serial", "100", "--out", out, input]).code == .success)
+    TestSupport.write(LifecycleSupport.snapshot(services: 3), to: input)
+    let r = TestSupport.cli(["generate", "--serial", "100", "--out", out, input])
+    #expect(r.code == .success)
+    #expect(r.err.contains("kubezone: warning: \(out)/\(zone): --serial 100 is not greater than the old serial 100 (RFC 1982); secondaries and CoreDNS will not load the change\n"), "\(r.err)")
+    #expect(try LifecycleSupport.serial(out + "/" + zone) == 100)
   }
 
   @Test func checkWritesNothingAndExitsOneOnChanges() throws {
@@ -143,6 +174,16 @@ import Testing
     #expect(r.err.contains("no file was changed"))
     #expect(LifecycleSupport.states(out) == before)
     #expect(LifecycleSupport.leftovers(out).isEmpty)
+  }
+
+  @Test func anUnreadableOldZoneIsReplacedWithAWarning() throws {
+    let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
+    TestSupport.write("$ORIGIN cluster.local.\n@ 30 IN MX 10 mail\n", to: out + "/" + zone)
+    let r = TestSupport.cli(["generate", "--serial-scheme", "increment", "--out", out, input])
+    #expect(r.code == .success)
+    #expect(r.err.hasPrefix("kubezone: warning: \(out)/\(zone):2:9: unknown or unsupported record type 'MX'"), "\(r.err)")
+    #expect(r.err.contains("; replacing the file\n"))
+    #expect(try LifecycleSupport.serial(out + "/" + zone) == 1)
   }
 
   @Test func aFailedRenameRestoresEveryFile() throws {

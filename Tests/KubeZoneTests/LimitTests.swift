@@ -56,6 +56,15 @@ import Testing
     #expect(ok == true)
   }
 
+  /// Aliases cannot build a tree deeper than the limit by nesting copies.
+  @Test func aliasesCannotExceedTheDepthLimit() {
+    let open = String(repeating: "[", count: 300), close = String(repeating: "]", count: 300)
+    var doc = "- &a0 \(open)x\(close)\n"
+    for i in 1..<4 { doc += "- &a\(i) \(open)*a\(i - 1)\(close)\n" }
+    let bytes = Array(doc.utf8)
+    #expect(Conformance.bounded { yamlError(bytes)?.description } == "in:2:307: error: alias expansion exceeds nesting depth 512")
+  }
+
   @Test func billionLaughsIsRejectedQuickly() {
     var doc = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
     for i in 1...9 {
@@ -71,18 +80,29 @@ import Testing
     #expect(yamlError(Array(doc.utf8), limits: ReadLimits(maxNodes: 1_000))?.message.hasPrefix("alias expansion exceeds 1000 nodes") == true)
   }
 
-  /// 50 MB scalars (10 MB for the line-by-line block scalar) parse within
-  /// the default 64 MiB limit; a smaller limit stops them with an error.
+  /// Only alias copies count against the node limit: a large document
+  /// written out in full (a big `kubectl get -o yaml`) is not a bomb.
+  @Test func nodesWrittenInTheSourceDoNotCountAgainstTheAliasLimit() throws {
+    let doc = "items:\n" + (0..<2_000).map { "- {a: \($0), b: x}\n" }.joined()
+    let limits = ReadLimits(maxNodes: 1_000)
+    #expect(try YAMLReader.documents(Array(doc.utf8), file: "in", limits: limits).first?["items"]?.sequence?.count == 2_000)
+    let aliased = "base: &b [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n" + (0..<200).map { "k\($0): *b\n" }.joined()
+    #expect(yamlError(Array(aliased.utf8), limits: limits)?.message.hasPrefix("alias expansion exceeds 1000 nodes") == true)
+  }
+
+  /// 50 MB plain and JSON scalars parse within the default 64 MiB limit
+  /// (quoted and block scalars, at 10 MB, keep the debug run short); a
+  /// smaller limit stops them with an error at the byte that crossed it.
   @Test func largeScalarParsesOrFailsQuickly() throws {
     let size = 50_000_000
     let plain = Array("data: ".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: size)
-    let quoted = Array("data: \"".utf8) + [UInt8](repeating: UInt8(ascii: "y"), count: size) + Array("\"\n".utf8)
+    let quoted = Array("data: \"".utf8) + [UInt8](repeating: UInt8(ascii: "y"), count: size / 5) + Array("\"\n".utf8)
     let line = "  " + String(repeating: "z", count: 97) + "\n"
     let literal = Array(("data: |\n" + String(repeating: line, count: size / 500)).utf8)
     let json = Array("{\"data\": \"".utf8) + [UInt8](repeating: UInt8(ascii: "j"), count: size) + Array("\"}".utf8)
     let start = Date()
     #expect(try YAMLReader.documents(plain, file: "big").first?["data"]?.scalar?.text.utf8.count == size)
-    #expect(try YAMLReader.documents(quoted, file: "big").first?["data"]?.scalar?.text.utf8.count == size)
+    #expect(try YAMLReader.documents(quoted, file: "big").first?["data"]?.scalar?.text.utf8.count == size / 5)
     #expect(try YAMLReader.documents(literal, file: "big").first?["data"]?.scalar?.text.utf8.count == size / 500 * 98)
     #expect(try JSONReader.document(json, file: "big")["data"]?.scalar?.text.utf8.count == size)
     // Over the limit: a clear error at the byte that crossed it.
@@ -91,6 +111,16 @@ import Testing
     #expect(yamlError(quoted, limits: small)?.message == "scalar exceeds 1048576 bytes")
     #expect(jsonError(json, limits: small)?.description == "in:1:1048587: error: scalar exceeds 1048576 bytes")
     #expect(Date().timeIntervalSince(start) < 30)
+  }
+
+  @Test func errorKindsCarryData() {
+    let deep = yamlError(Array("[[[x]]]".utf8), limits: ReadLimits(maxDepth: 2))
+    #expect(deep?.kind == .depthLimit(2))
+    #expect(deep?.isLimit == true)
+    #expect(yamlError(Array("a: *b".utf8))?.kind == .undefinedAlias("b"))
+    #expect(jsonError([0x5B, 0xFF])?.kind == .invalidUTF8(byte: 0xFF))
+    #expect(yamlError(Array("a: \u{7F}".utf8))?.kind == .disallowedCharacter(0x7F))
+    #expect(yamlError(Array("a: [".utf8))?.isLimit == false)
   }
 
   @Test func invalidUTF8AndNulAreRejected() {

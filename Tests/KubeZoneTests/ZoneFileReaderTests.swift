@@ -104,6 +104,34 @@ import Testing
     }
   }
 
+  @Test func everyTypeRoundTripsThroughTheWriter() throws {
+    let origin = try name("example.org")
+    let target = try name("t.example.org")
+    let data: [RData] = [
+      .a(IPv4Address(0xC000_0201)), .aaaa(try #require(IPv6Address("2001:db8::7"))), .ns(target), .cname(target),
+      .ptr(target), .srv(SRV(priority: 1, weight: 2, port: 3, target: target)),
+      .txt([try #require(CharacterString("a;b")), try #require(CharacterString(""))]),
+    ]
+    #expect(Set(data.map(\.type)).count == RRType.allCases.count - 1)  // all but SOA, which the header writes
+    var line = ""
+    for (i, d) in data.enumerated() {
+      ZoneWriter.append(ResourceRecord(owner: try origin.prepending("r\(i)"), ttl: 5, data: d), origin: origin, to: &line)
+    }
+    let back = try read("$ORIGIN example.org.\n" + line)
+    #expect(back.records.map(\.data) == data)
+  }
+
+  @Test func escapesInOwnerNames() throws {
+    let zone = try read("$ORIGIN x.\na\\032b\\.c 1 A 10.0.0.1\n\\@ 1 A 10.0.0.2\n")
+    #expect(zone.records[0].owner.labels == [Array("a b.c".utf8), Array("x".utf8)])
+    #expect(zone.records[1].owner.labels == [Array("@".utf8), Array("x".utf8)])
+  }
+
+  @Test func typesAndClassesAreCaseInsensitive() throws {
+    let zone = try read("$origin x.\nw 1 in a 10.0.0.1\n")
+    #expect(zone.records == [ResourceRecord(owner: try name("w.x"), ttl: 1, data: .a(IPv4Address(0x0A00_0001)))])
+  }
+
   @Test func crlfAndCommentsInsideParentheses() throws {
     let zone = try read("$ORIGIN x.\r\n@ 5 IN SOA ns hm (\r\n 1 ; one\r\n 2 3 4 5 )\r\nw 5 A 10.0.0.1\r\n")
     #expect(zone.records.count == 2)

@@ -18,8 +18,9 @@ enum ConfigFile {
   static let inputsKey = "inputs"
 
   /// `args` with the config file's settings added beneath it; `args` itself
-  /// when it names no `--config`.
-  static func apply(_ args: ParsedArguments, spec: CommandSpec) throws(KubeZoneFailure) -> ParsedArguments {
+  /// when it names no `--config`. Keys in `ignoring` are accepted and
+  /// skipped, so `diff` can read the file written for `generate`.
+  static func apply(_ args: ParsedArguments, spec: CommandSpec, ignoring: Set<String> = []) throws(KubeZoneFailure) -> ParsedArguments {
     guard let path = args.value("config") else { return args }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .usage(UsageError("--config: cannot read \(path)", command: spec.name))
@@ -30,11 +31,13 @@ enum ConfigFile {
     } catch {
       throw .input(InputError(error.message, at: error.location))
     }
-    return try merge(documents, file: path, into: args, spec: spec)
+    return try merge(documents, file: path, into: args, spec: spec, ignoring: ignoring)
   }
 
   /// Merges parsed config documents (at most one mapping) beneath `args`.
-  static func merge(_ documents: [Node], file: String, into args: ParsedArguments, spec: CommandSpec) throws(KubeZoneFailure) -> ParsedArguments {
+  static func merge(
+    _ documents: [Node], file: String, into args: ParsedArguments, spec: CommandSpec, ignoring: Set<String> = []
+  ) throws(KubeZoneFailure) -> ParsedArguments {
     var result = args
     guard let document = documents.first else { return result }
     if documents.count > 1 {
@@ -55,6 +58,7 @@ enum ConfigFile {
         continue
       }
       guard let option = settable.first(where: { $0.name == key }) else {
+        if ignoring.contains(key) { continue }
         throw fail("unknown key '\(key)'" + suggestion(key, settable.map(\.name) + [inputsKey]), pair.key.location)
       }
       switch option.arity {

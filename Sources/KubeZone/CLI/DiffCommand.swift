@@ -14,7 +14,7 @@ enum DiffCommand {
     name: "diff",
     abstract: "Show the records generate would add and remove, or compare two zone files or folders.",
     usage: "kubezone diff [OPTIONS] INPUT...\n       kubezone diff [--zones] OLD NEW",
-    options: GenerateCommand.spec.options.filter { !dropped.contains($0.name) && $0.name != "help" } + [
+    options: GenerateCommand.spec.options.filter { !dropped.contains($0.name) && $0.name != "help" }.map(describeOut) + [
       OptionSpec("format", .single, value: "text|json|nsupdate", help: "text: -/+ record lines per zone and a summary; json: the same as one object; nsupdate: an RFC 2136 script that turns the old zones into the new.", default: "text"),
       OptionSpec("server", .single, value: "HOST[:PORT]", help: "With --format nsupdate: the server line of each update."),
       OptionSpec("zones", .flag, help: "Take the two arguments as OLD and NEW zone files or folders, whatever their names."),
@@ -27,8 +27,17 @@ enum DiffCommand {
       Exit codes: 0 no changes, 1 changes, 2 invalid input or usage.
       """)
 
+  /// `--out` is read, not written, by diff.
+  private static func describeOut(_ option: OptionSpec) -> OptionSpec {
+    guard option.name == "out" else { return option }
+    var o = option
+    o.help = "Folder of zone files the inputs are compared with."
+    return o
+  }
+
   static func run(_ parsed: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
-    let args = try ConfigFile.apply(parsed, spec: spec)
+    // The config file is usually generate's; its write options do not apply here.
+    let args = try ConfigFile.apply(parsed, spec: spec, ignoring: dropped.subtracting(["config"]))
     func usage(_ message: String) -> KubeZoneFailure { .usage(UsageError(message, command: "diff")) }
     let formatText = args.value("format") ?? "text"
     guard let format = DiffFormatter.Format(rawValue: formatText) else {

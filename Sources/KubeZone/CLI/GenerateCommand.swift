@@ -57,12 +57,6 @@ enum GenerateCommand {
       for w in plan.warnings { console.err("kubezone: warning: \(w)\n") }
       if verbose || check {
         for line in plan.descriptions { console.err("kubezone: \(folder)/\(line)\n") }
-      } else {
-        let unchanged = plan.entries.filter { $0.status == .unchanged && $0.zone != nil }.map(\.fileName)
-        if !unchanged.isEmpty {
-          let zones = plan.entries.filter { $0.zone != nil }.count
-          console.err("kubezone: \(unchanged.count) of \(zones) zones unchanged, left as they were: \(unchanged.joined(separator: ", "))\n")
-        }
       }
     }
     if check {
@@ -72,7 +66,11 @@ enum GenerateCommand {
       }
       return changed > 0 ? .changesPending : .success
     }
-    if !quiet { console.err(Summary.line(outcome, folder: folder) + "\n") }
+    if !quiet {
+      let zoneEntries = plan.entries.filter { $0.zone != nil }
+      let unchanged = zoneEntries.filter { $0.status == .unchanged }.count
+      console.err(Summary.line(outcome, folder: folder, unchanged: unchanged) + "\n")
+    }
     return .success
   }
 }

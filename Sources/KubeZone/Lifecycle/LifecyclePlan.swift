@@ -8,6 +8,10 @@ public struct LifecyclePlan: Sendable {
     case changed
     /// Records equal, serial aside: the file is not touched.
     case unchanged
+    /// Records equal but the text differs (a new `zone.header`, or a file
+    /// written by another tool): rewritten with the old serial, since
+    /// servers need no reload for it.
+    case reformatted
   }
 
   public struct Entry: Sendable {
@@ -38,6 +42,7 @@ public struct LifecyclePlan: Sendable {
       if let zone = e.zone {
         switch e.status {
         case .unchanged: line += ", serial \(e.oldSerial ?? zone.soa.serial)"
+        case .reformatted: line += ", serial \(zone.soa.serial) kept (same records)"
         case .new: line += ", serial \(zone.soa.serial)"
         case .changed: line += ", serial " + (e.oldSerial.map { "\($0) -> " } ?? "") + "\(zone.soa.serial)"
         }

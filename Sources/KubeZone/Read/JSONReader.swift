@@ -21,7 +21,7 @@ public enum JSONReader {
   static func values(_ bytes: [UInt8], file: String, limits: ReadLimits = .default, multiple: Bool) throws(ReadError) -> [Node] {
     if let failure = InputCheck.validate(bytes, yaml: false) {
       var lines = LineTable(bytes, file: file)
-      throw ReadError(failure.message, at: lines.location(failure.offset))
+      throw ReadError(failure.kind, at: lines.location(failure.offset))
     }
     let result = bytes.withUnsafeBufferPointer { buf -> Result<[Node], SyntaxError> in
       var parser = JSONParser(buf, file: file, limits: limits)
@@ -36,7 +36,7 @@ public enum JSONReader {
       return nodes
     case .failure(let error):
       var lines = LineTable(bytes, file: file)
-      throw ReadError(error.message, at: lines.location(error.offset))
+      throw ReadError(error.kind, at: lines.location(error.offset))
     }
   }
 }
@@ -129,7 +129,7 @@ private struct JSONParser {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         let isObject = byte == UInt8(ascii: "{")
         if stack.count >= limits.maxDepth {
-          throw SyntaxError("nesting depth exceeds \(limits.maxDepth)", at: pos)
+          throw SyntaxError(.depthLimit(limits.maxDepth), at: pos)
         }
         // Located before skipping white space, which may start a new line.
         let opening = location(start)
@@ -161,7 +161,7 @@ private struct JSONParser {
         guard !stack.isEmpty else { return node }
         let top = stack.count - 1
         if stack[top].isObject {
-          if let key = stack[top].key {
+          if let key = stack[top].key.take() {
             stack[top].pairs.append(Node.Pair(key: key, value: node))
           }
         } else {
@@ -273,7 +273,7 @@ private struct JSONParser {
       pos = i
     }
     if pos - contentStart > limits.maxScalarBytes {
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: contentStart + limits.maxScalarBytes)
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: contentStart + limits.maxScalarBytes)
     }
     var text: String
     if byte == UInt8(ascii: "\"") {
@@ -284,7 +284,7 @@ private struct JSONParser {
       text = String(decoding: bytes, as: UTF8.self)
     }
     if pos - contentStart > limits.maxScalarBytes {
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: contentStart + limits.maxScalarBytes)
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: contentStart + limits.maxScalarBytes)
     }
     pos += 1
     let loc = location(start)
@@ -317,7 +317,7 @@ private struct JSONParser {
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
         pos = i
         if bytes.count > limits.maxScalarBytes {
-          throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: pos)
+          throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: pos)
         }
         continue
       }

@@ -15,7 +15,7 @@ extension YAMLScanner {
       // Point at the byte that crossed the limit (as the JSON reader
       // does), not past the run that was just copied.
       let crossing = mark.offset - (text.count - limits.maxScalarBytes)
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: max(crossing, 0))
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: max(crossing, 0))
     }
   }
 
@@ -161,10 +161,10 @@ extension YAMLScanner {
           skipBreak()
         }
       }
-      if (breaks > 0 || escapedBreak), !isBreakZ(), lineSpaces <= indent, countingSpaces || lineSpaces <= indent {
-        if !atDocumentIndicator() || mark.column > 0 {
-          throw SyntaxError("\(what) scalar continuation line must be indented more than the enclosing block collection", at: mark.offset)
-        }
+      // Only spaces indent a continuation line (a document marker is
+      // reported by the next round instead).
+      if breaks > 0 || escapedBreak, !isBreakZ(), lineSpaces <= indent, !atDocumentIndicator() {
+        throw SyntaxError("\(what) scalar continuation line must be indented more than the enclosing block collection", at: mark.offset)
       }
       if escapedBreak {
         text.append(contentsOf: repeatElement(0x0A, count: breaks))

@@ -31,8 +31,14 @@ public enum AtomicFileSet {
   static let backupSuffix = ".kubezone-bak"
 
   /// Writes `files`, each into the folder its path names.
-  /// `failRenameAt` makes the rename of that index fail (tests only).
-  public static func commit(_ files: [File], failRenameAt: Int? = nil) throws(InputError) {
+  public static func commit(_ files: [File]) throws(InputError) {
+    try commit(files, failRenameAt: nil)
+  }
+
+  /// `commit`, with the rename of file `failRenameAt` made to fail, so
+  /// tests can reach the roll-back path (no real failure reaches it
+  /// reliably once step 2 has checked every target).
+  static func commit(_ files: [File], failRenameAt: Int?) throws(InputError) {
     guard !files.isEmpty else { return }
     var temps: [String] = []
     var backups: [String?] = []

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a whole file as bytes, nil when it does not exist or cannot be read.
-enum FileManagerBytes {
+enum FileBytes {
   static func read(_ path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) }
   }
