@@ -29,7 +29,8 @@ binary=$out/$harness
 mkdir -p "$out/corpus/$harness" "$out/crashes/$harness" "$out/logs"
 
 # Rebuild when any source is newer than the binary.
-if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz -name '*.swift' -newer "$binary" | head -1)" ]; then
+if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz/FuzzCheck.swift Fuzz/ZoneTextCheck.swift "Fuzz/$harness.swift" \
+  -name '*.swift' -newer "$binary" | head -1)" ]; then
   echo "run.sh: building $binary"
   # Compile a snapshot, so editing the sources during a build is harmless.
   snapshot=$out/src/$(basename "$binary")
