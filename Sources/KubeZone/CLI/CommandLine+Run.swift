@@ -51,7 +51,7 @@ extension CommandLine {
       case .usage(let u):
         console.err(u.description + "\nRun 'kubezone \(u.command ?? first) --help' for usage.\n")
       case .input(let e):
-        console.err(e.description + "\n")
+        console.err(e.rendered + "\n")
       case .refused(let message):
         console.err("kubezone: refused: \(message)\n")
       }
@@ -69,6 +69,7 @@ enum Commands {
 
   static let all: [Entry] = [
     Entry(spec: GenerateCommand.spec, run: { a, c throws(KubeZoneFailure) in try GenerateCommand.run(a, console: c) }),
+    Entry(spec: InspectCommand.spec, run: { a, c throws(KubeZoneFailure) in try InspectCommand.run(a, console: c) }),
   ]
 }
 

@@ -6,7 +6,7 @@ enum Summary {
     let perType = RRType.allCases.compactMap { t in counts[t].map { "\($0) \(t.rawValue)" } }
       .joined(separator: ", ")
     let zones = outcome.zones.count
-    var line = "kubezone: \(zones) zone\(zones == 1 ? "" : "s") written to \(folder)/, \(total) records (\(perType)) from \(outcome.serviceCount) services"
+    var line = "kubezone: \(zones) zone\(zones == 1 ? "" : "s") written to \(folder)/, \(total) records (\(perType)) from \(outcome.serviceCount) service\(outcome.serviceCount == 1 ? "" : "s")"
     let skipped = outcome.skippedObjects.values.reduce(0, +)
     if skipped > 0 {
       let kinds = outcome.skippedObjects.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }

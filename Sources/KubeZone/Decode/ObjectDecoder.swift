@@ -22,12 +22,18 @@ public struct ObjectDecoder: Sendable {
 
   public func decode(_ document: Node, into result: inout Result) throws(InputError) {
     if document.isNull { return }
-    let root = Field(document, path: "")
+    let root = Field(document.mergingKeys(), path: "")
     guard root.node.mapping != nil else {
       throw InputError("expected a Kubernetes object (a mapping), found \(root.node.kindDescription)", at: root.location)
     }
     let kind = try root.string("kind")
     let apiVersion = try root.string("apiVersion")
+    if kind == nil && apiVersion == nil {
+      // Folders hold other YAML too (Helm values, CI config): say so, go on.
+      result.skipped["(not a Kubernetes object)", default: 0] += 1
+      result.log.warn("not a Kubernetes object (no apiVersion or kind); skipped", at: root.location)
+      return
+    }
     if let kind, kind == "List" || (kind.hasSuffix("List") && root.child("items") != nil) {
       let itemKind = kind == "List" ? nil : String(kind.dropLast(4))
       for item in try root.list("items") {

@@ -24,10 +24,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 /// Failure of a stage: the first fatal diagnostic (and those before it).
 public struct InputError: Error, Sendable, CustomStringConvertible {
   public var diagnostic: Diagnostic
+  /// The offending source line with a caret under the column, when known.
+  public var excerpt: String?
 
-  public init(_ message: String, at location: SourceLocation?) {
+  public init(_ message: String, at location: SourceLocation?, excerpt: String? = nil) {
     diagnostic = Diagnostic(.error, message, at: location)
+    self.excerpt = excerpt
   }
 
   public var description: String { diagnostic.description }
+
+  /// The description, then the excerpt when there is one.
+  public var rendered: String {
+    excerpt.map { description + "\n" + $0 } ?? description
+  }
 }

@@ -38,7 +38,8 @@ public enum Pipeline {
     do {
       return try ManifestReader.documents(bytes, file: file)
     } catch {
-      throw InputError(error.message, at: error.location)
+      let lines = error.rendered(source: bytes).split(separator: "\n", omittingEmptySubsequences: false)
+      throw InputError(error.message, at: error.location, excerpt: lines.dropFirst().joined(separator: "\n"))
     }
   }
 }

@@ -2,9 +2,9 @@
 ///
 /// Scalars are typed by `coreValue`. JSON has no infinities or NaN, so
 /// those floats are written as the strings ".inf", "-.inf" and ".nan".
-/// Mapping keys are always strings: a scalar key gives its text (a null key
-/// gives ""... as its source text, e.g. "null" or ""), a collection key gives
-/// its own compact JSON text. Rendering uses an explicit stack.
+/// Mapping keys are always strings: a scalar key gives its text as written
+/// (so a `~` key gives "~"), a collection key gives its own compact JSON
+/// text. Rendering uses an explicit stack, so depth costs no call stack.
 extension Node {
   /// This node as JSON text; `pretty` indents by two spaces per level.
   public func jsonText(pretty: Bool = false) -> String {
@@ -107,10 +107,8 @@ struct JSONWriter {
         writeString(".nan", to: &out)
       } else if v.isInfinite {
         writeString(v < 0 ? "-.inf" : ".inf", to: &out)
-      } else if v == v.rounded(), abs(v) < 1e15 {
-        append(String(Int64(v)), to: &out)
-        if v == 0, v.sign == .minus { out.insert(UInt8(ascii: "-"), at: out.count - 1) }
       } else {
+        // Swift's shortest round-trip form ("1.0", "1e+20") is valid JSON.
         append(String(describing: v), to: &out)
       }
     case .string(let s): writeString(s, to: &out)

@@ -65,16 +65,23 @@ extension YAMLScanner {
       }
       try checkLength(text)
       guard isBlank() || isBreak() else { break }
+      // Only spaces indent a continuation line; a tab there ends the scalar.
+      var lineSpaces = 0, countingSpaces = false
       while isBlank() || isBreak() {
         if isBlank() {
           if breaks == 0 { whitespace.append(at()) }
+          if countingSpaces {
+            if at() == 0x20 { lineSpaces += 1 } else { countingSpaces = false }
+          }
           skip()
         } else {
           breaks += 1
+          lineSpaces = 0
+          countingSpaces = true
           skipBreak()
         }
       }
-      if flowLevel == 0, mark.column < minIndent { break }
+      if flowLevel == 0, mark.column < minIndent || (breaks > 0 && lineSpaces < minIndent) { break }
     }
     // Give back the blanks and breaks after the scalar, so the usual
     // whitespace skipping sees the line starts.

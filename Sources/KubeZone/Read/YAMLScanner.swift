@@ -322,7 +322,9 @@ struct YAMLScanner {
       if multiLineOK && i == simpleKeys.count - 1 { continue }
       if k.mark.line < mark.line || k.mark.offset + 1024 < mark.offset {
         if k.required {
-          throw SyntaxError("could not find expected ':'", at: mark.offset)
+          // The ':' was due right after the key's last token.
+          let at = tokens.last.map { $0.end.line == k.mark.line ? $0.end.offset : mark.offset } ?? mark.offset
+          throw SyntaxError("could not find expected ':'", at: at)
         }
         simpleKeys[i].possible = false
       }
@@ -521,7 +523,7 @@ struct YAMLScanner {
       throw SyntaxError("comments must be separated from other tokens by white space", at: mark.offset)
     }
     if flowLevel == 0 {
-      throw SyntaxError("unexpected character after a flow node", at: mark.offset)
+      throw SyntaxError("found unexpected '\(Character(UnicodeScalar(c)))' after a flow collection or quoted scalar", at: mark.offset)
     }
   }
 }

@@ -42,7 +42,7 @@ struct YAMLToken: Sendable {
     case .flowMappingEnd: "'}'"
     case .blockEntry: "'-'"
     case .flowEntry: "','"
-    case .key: "'?'"
+    case .key: "key"
     case .value: "':'"
     case .alias: "alias"
     case .anchor: "anchor"

@@ -25,3 +25,77 @@ import Testing
     #expect(out.records.filter { $0.contains("fd00--9") }.isEmpty)
   }
 }
+
+/// Decoding details that change which records exist.
+@Suite struct DecodingRulesTests {
+  @Test func mergeKeysApplyToObjects() throws {
+    let list = """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: base}
+        spec: &spec {clusterIP: 10.96.0.4, ports: [{name: http, port: 80}]}
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          <<: *spec
+          clusterIP: 10.96.0.5
+
+      """
+    let out = try RuleHarness().run(list)
+    #expect(out.with("web.default.svc.cluster.local. A") == ["web.default.svc.cluster.local. A 10.96.0.5"])
+    #expect(out.with("_http._tcp.web.default.svc.cluster.local.").count == 1)
+  }
+
+  @Test func stringFieldsKeepTheirText() throws {
+    let yaml = K8s.service("web", clusterIP: "10.96.0.5", selector: ["app": "yes", "version": "1.10"])
+      + K8s.pod("a", ips: ["10.1.0.1"], labels: ["app": "yes", "version": "1.10"])
+    let out = try RuleHarness().run(yaml)
+    #expect(out.with("10-1-0-1.web.default.svc.cluster.local.").count == 1)
+  }
+
+  @Test func documentsThatAreNotObjectsAreSkippedWithAWarning() throws {
+    let out = try RuleHarness().run("replicaCount: 3\nimage: {tag: v1}\n" + K8s.service("web", clusterIP: "10.96.0.5"))
+    #expect(out.warnings == ["not a Kubernetes object (no apiVersion or kind); skipped"])
+    #expect(out.outcome.skippedObjects == ["(not a Kubernetes object)": 1])
+    #expect(out.with("web.default.svc.cluster.local. A").count == 1)
+    #expect(throws: InputError.self) { try RuleHarness().run("apiVersion: v1\nmetadata: {name: x}\n") }
+  }
+
+  @Test func typedListsInferTheirItemsKind() throws {
+    let yaml = """
+      {"apiVersion": "v1", "kind": "ServiceList", "items": [
+        {"metadata": {"name": "web", "namespace": "prod", "uid": "1"},
+         "spec": {"clusterIP": "10.96.0.9", "ports": [{"port": 80}]}}]}
+      """
+    let out = try RuleHarness().run(yaml)
+    #expect(out.with("web.prod.svc.cluster.local. A") == ["web.prod.svc.cluster.local. A 10.96.0.9"])
+  }
+
+  @Test func namespaceDefaultsToTheOption() throws {
+    let out = try RuleHarness().run(K8s.service("web", ns: "x", clusterIP: "10.96.0.5").replacingOccurrences(of: ", namespace: x", with: ""), namespace: "team")
+    #expect(out.with("web.team.svc.cluster.local. A").count == 1)
+  }
+}
+
+@Suite struct WorkloadDiagnosticsTests {
+  @Test func statefulSetWithoutPodsIsReported() throws {
+    let yaml = """
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: web}
+      spec:
+        serviceName: nginx
+        replicas: 2
+        selector: {matchLabels: {app: nginx}}
+
+      """ + K8s.service("nginx", clusterIP: "None", selector: ["app": "nginx"])
+    let out = try RuleHarness().run(yaml)
+    #expect(out.warnings == ["StatefulSet web: serviceName nginx has no pods in the input"])
+    let withPods = try RuleHarness().run(yaml + K8s.pod("web-0", ips: ["10.1.0.1"], labels: ["app": "nginx"]))
+    #expect(withPods.warnings.isEmpty)
+  }
+}

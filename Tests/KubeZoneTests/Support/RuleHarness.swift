@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import KubeZone
 
 /// Runs the pipeline on YAML written inline in a test and returns its
@@ -39,6 +40,11 @@ struct RuleHarness {
       strict: strict,
       header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
     let outcome = try Pipeline.generate(request)
+    // Every zone a rule test produces must load in the real servers too.
+    for (zone, text) in zip(outcome.zones, outcome.texts) {
+      TestSupport.write(text, to: folder + "/" + zone.fileName)
+      try ZoneCheckers.checkAll(origin: zone.origin.description, file: folder + "/" + zone.fileName)
+    }
     var lines: Set<String> = []
     for zone in outcome.zones {
       for r in zone.allRecords where r.type != .soa {

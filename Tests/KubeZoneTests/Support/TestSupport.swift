@@ -53,3 +53,41 @@ enum TestSupport {
     var text: String { lock.lock(); defer { lock.unlock() }; return buffer }
   }
 }
+
+extension TestSupport {
+  /// The built `kubezone` executable, beside the test bundle.
+  static var kubezoneBinary: String? {
+    let candidates = [
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("kubezone").path,
+      Bundle.main.bundleURL.appendingPathComponent("kubezone").path,
+      packageRoot + "/.build/debug/kubezone",
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// Runs the built binary with `input` on its standard input.
+  static func runBinary(_ arguments: [String], stdin input: String = "") throws -> ExternalTool.Output {
+    guard let binary = kubezoneBinary else {
+      Issue.record("the kubezone executable was not built")
+      return ExternalTool.Output(status: -1, stdout: "", stderr: "")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    let inPipe = Pipe()
+    let outPipe = Pipe()
+    let errPipe = Pipe()
+    process.standardInput = inPipe
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    try process.run()
+    inPipe.fileHandleForWriting.write(Data(input.utf8))
+    try inPipe.fileHandleForWriting.close()
+    let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ExternalTool.Output(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
+  }
+}
