@@ -34,6 +34,8 @@ public struct GenerateOutcome: Sendable {
   public var skippedObjects: [String: Int]
   public var skippedPTRs: Int
   public var serviceCount: Int
+  /// How long each stage took.
+  public var timings = StageTimings()
 
   /// Records per type over all zones (SOA and NS included).
   public var recordCounts: [RRType: Int] {

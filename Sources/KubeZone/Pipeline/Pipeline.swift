@@ -4,20 +4,37 @@
 /// with the first fatal error, so a caller writes all zones or none.
 public enum Pipeline {
   public static func generate(_ request: GenerateRequest) throws(InputError) -> GenerateOutcome {
+    var timings = StageTimings()
+    var clock = StageTimings.now()
+    func lap() -> Double {
+      let now = StageTimings.now()
+      defer { clock = now }
+      return now - clock
+    }
     var decoded = ObjectDecoder.Result()
     let decoder = ObjectDecoder(defaultNamespace: request.namespace)
     for input in try InputFiles.expand(request.inputs) {
-      let (name, bytes) = try InputFiles.read(input)
-      for document in try readDocuments(bytes, file: name) {
+      let (name, bytes, fast) = try readInput(input, decoder: decoder)
+      timings.inputBytes += bytes?.count ?? 0
+      if let fast {
+        timings.inputBytes += fast.bytes
+        decoded.append(fast.result)
+        continue
+      }
+      for document in try readDocuments(bytes ?? [], file: name) {
         try decoder.decode(document, into: &decoded)
       }
     }
+    timings.readDecode = lap()
     var log = decoded.log
     let inventory = Inventory(decoded.objects, log: &log)
     WorkloadCheck.check(inventory, log: &log)
+    timings.inventory = lap()
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
     let records = try synthesizer.records(for: inventory, log: &log)
+    timings.synthesize = lap()
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
+    timings.assemble = lap()
     let writer = ZoneWriter(header: request.header)
     var texts: [String] = []
     for zone in assembled.zones {
@@ -27,10 +44,30 @@ public enum Pipeline {
         throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
     }
+    timings.render = lap()
     return GenerateOutcome(
       zones: assembled.zones, texts: texts, log: log, objectCount: decoded.objects.count,
       skippedObjects: decoded.skipped, skippedPTRs: assembled.skippedPTRs,
-      serviceCount: inventory.services.count)
+      serviceCount: inventory.services.count, timings: timings)
+  }
+
+  /// One input: decoded by the fast JSON path when it applies, else its
+  /// bytes for the full readers.
+  static func readInput(
+    _ input: InputFiles.Input, decoder: ObjectDecoder
+  ) throws(InputError) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
+    guard case .file(let path) = input, let mapped = MappedFile(path: path) else {
+      let (name, bytes) = try InputFiles.read(input)
+      return (name, bytes, nil)
+    }
+    let fast = mapped.withBytes { buf -> ObjectDecoder.Result? in
+      guard ManifestReader.looksLikeJSON(buf) else { return nil }
+      return FastJSONInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) })
+    }
+    if let fast { return (path, nil, (fast, mapped.count)) }
+    let bytes = mapped.array()
+    mapped.release(0..<mapped.count)
+    return (path, bytes, nil)
   }
 
   /// Parses one input's bytes into documents (JSON or YAML, sniffed).
