@@ -37,8 +37,8 @@ enum FastJSONInput {
   /// The decoded objects of `buf`, or nil to read it the full way.
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
-    progress: (@Sendable (Int) -> Void)? = nil
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = 4 << 20,
+    release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
     var p = PruningJSONParser(buf, file: file, limits: limits, at: 0, line: 1, lineStart: 0)
     if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF {
@@ -48,7 +48,7 @@ enum FastJSONInput {
     do throws(PruningAbort) {
       p.skipWhitespace()
       guard p.byte == UInt8(ascii: "{") else { return nil }
-      let start = p.pos
+      let opening = p.location(p.pos)
       try p.open()
       var pairs: [Node.Pair] = []
       var items: ObjectDecoder.Result?
@@ -58,7 +58,7 @@ enum FastJSONInput {
           if key?.scalar?.text == "items" {
             p.skipWhitespace()
             guard items == nil, p.byte == UInt8(ascii: "[") else { return nil }
-            guard let read = streamItems(&p, decoder: decoder, threads: threads, release: release, progress: progress) else { return nil }
+            guard let read = streamItems(&p, decoder: decoder, threads: threads, minSplit: minSplit, release: release, progress: progress) else { return nil }
             items = read
           } else if let key, let rule {
             pairs.append(Node.Pair(key: key, value: try p.value(rule) ?? key))
@@ -69,7 +69,7 @@ enum FastJSONInput {
       }
       p.skipWhitespace()
       guard p.pos == buf.count else { return nil }
-      let root = Node(.mapping(pairs), location: p.location(start))
+      let root = Node(.mapping(pairs), location: opening)
       guard let items else {
         var result = ObjectDecoder.Result()
         do { try decoder.decode(root, into: &result) } catch { return nil }
@@ -87,7 +87,7 @@ enum FastJSONInput {
   /// Reads the items of the List whose `[` is at `p.pos`, leaving `p` after
   /// its `]`; nil to give up.
   static func streamItems(
-    _ p: inout PruningJSONParser, decoder: ObjectDecoder, threads: Int,
+    _ p: inout PruningJSONParser, decoder: ObjectDecoder, threads: Int, minSplit: Int,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (Int) -> Void)?
   ) -> ObjectDecoder.Result? {
     do throws(PruningAbort) {
@@ -99,7 +99,7 @@ enum FastJSONInput {
     } catch {
       return nil
     }
-    let starts = [p.pos] + boundaries(p.buf, from: p.pos, parts: threads)
+    let starts = [p.pos] + boundaries(p.buf, from: p.pos, parts: threads, minSplit: minSplit)
     let buf = p.buf
     var chunks = [Chunk](repeating: Chunk(), count: starts.count)
     let first = Position(pos: p.pos, line: p.line, lineStart: p.lineStart, continuation: p.continuation)
@@ -197,9 +197,9 @@ enum FastJSONInput {
 
   /// Where chunks 1..<parts start: the `{` of an item, found by kubectl's
   /// layout near each even split of the rest of the input.
-  static func boundaries(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, parts: Int) -> [Int] {
+  static func boundaries(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, parts: Int, minSplit: Int) -> [Int] {
     let rest = buf.count - start
-    guard parts > 1, rest >= 4 << 20 else { return [] }
+    guard parts > 1, rest >= minSplit else { return [] }
     // The first item's indentation: the `{` must open its own line.
     let lineStart = lineStartBefore(buf, start)
     guard lineStart > 0, (lineStart..<start).allSatisfy({ buf[$0] == 0x20 }) else { return [] }

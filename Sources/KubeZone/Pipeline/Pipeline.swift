@@ -61,8 +61,10 @@ public enum Pipeline {
       return (name, bytes, nil)
     }
     let fast = mapped.withBytes { buf -> ObjectDecoder.Result? in
-      guard ManifestReader.looksLikeJSON(buf) else { return nil }
-      return FastJSONInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) })
+      if ManifestReader.looksLikeJSON(buf) {
+        return FastJSONInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) })
+      }
+      return FastYAMLInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) })
     }
     if let fast { return (path, nil, (fast, mapped.count)) }
     let bytes = mapped.array()

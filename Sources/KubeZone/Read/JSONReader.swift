@@ -131,14 +131,16 @@ private struct JSONParser {
         if stack.count >= limits.maxDepth {
           throw SyntaxError("nesting depth exceeds \(limits.maxDepth)", at: pos)
         }
+        // Located before skipping white space, which may start a new line.
+        let opening = location(start)
         pos += 1
         skipWhitespace()
         let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
         if byte == close {
           pos += 1
-          node = Node(isObject ? .mapping([]) : .sequence([]), location: location(start))
+          node = Node(isObject ? .mapping([]) : .sequence([]), location: opening)
         } else {
-          stack.append(Frame(isObject: isObject, location: location(start)))
+          stack.append(Frame(isObject: isObject, location: opening))
           if isObject {
             stack[stack.count - 1].key = try key()
           }

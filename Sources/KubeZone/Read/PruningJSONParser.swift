@@ -82,7 +82,7 @@ struct PruningJSONParser {
   /// A value with mappings pruned to `schema` (sequences apply it to each item).
   mutating func prunedValue(_ schema: PruneSchema) throws(PruningAbort) -> Node {
     skipWhitespace()
-    let start = pos
+    let opening = location(pos)
     switch byte {
     case UInt8(ascii: "{"):
       try open()
@@ -99,7 +99,7 @@ struct PruningJSONParser {
         } while try next(close: UInt8(ascii: "}"))
       }
       depth -= 1
-      return Node(.mapping(pairs), location: location(start))
+      return Node(.mapping(pairs), location: opening)
     case UInt8(ascii: "["):
       try open()
       var items: [Node] = []
@@ -109,7 +109,7 @@ struct PruningJSONParser {
         } while try next(close: UInt8(ascii: "]"))
       }
       depth -= 1
-      return Node(.sequence(items), location: location(start))
+      return Node(.sequence(items), location: opening)
     default:
       return try scalar()
     }
@@ -118,7 +118,7 @@ struct PruningJSONParser {
   /// A value built in full.
   mutating func fullValue() throws(PruningAbort) -> Node {
     skipWhitespace()
-    let start = pos
+    let opening = location(pos)
     switch byte {
     case UInt8(ascii: "{"):
       try open()
@@ -133,7 +133,7 @@ struct PruningJSONParser {
         } while try next(close: UInt8(ascii: "}"))
       }
       depth -= 1
-      return Node(.mapping(pairs), location: location(start))
+      return Node(.mapping(pairs), location: opening)
     case UInt8(ascii: "["):
       try open()
       var items: [Node] = []
@@ -143,7 +143,7 @@ struct PruningJSONParser {
         } while try next(close: UInt8(ascii: "]"))
       }
       depth -= 1
-      return Node(.sequence(items), location: location(start))
+      return Node(.sequence(items), location: opening)
     default:
       return try scalar()
     }

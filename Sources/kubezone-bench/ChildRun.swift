@@ -1,0 +1,87 @@
+import Foundation
+import KubeZone
+
+/// What one case measured inside its own process.
+struct Measurement: Sendable {
+  var wall = 0.0
+  var inputBytes = 0
+  var records = 0
+  var peakRSS = 0
+  var stages: [(String, Double)] = []
+  /// FNV-1a of every zone file's bytes, in order, to compare formats.
+  var zoneHash: UInt64 = 0
+
+  /// One line on stdout for the parent to read.
+  var line: String {
+    let s = stages.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+    return "RESULT wall=\(wall) bytes=\(inputBytes) records=\(records) rss=\(peakRSS) hash=\(zoneHash) \(s)"
+  }
+
+  init() {}
+
+  init?(line: String) {
+    guard line.hasPrefix("RESULT ") else { return nil }
+    for field in line.dropFirst(7).split(separator: " ") {
+      let kv = field.split(separator: "=", maxSplits: 1).map(String.init)
+      guard kv.count == 2 else { continue }
+      switch kv[0] {
+      case "wall": wall = Double(kv[1]) ?? 0
+      case "bytes": inputBytes = Int(kv[1]) ?? 0
+      case "records": records = Int(kv[1]) ?? 0
+      case "rss": peakRSS = Int(kv[1]) ?? 0
+      case "hash": zoneHash = UInt64(kv[1]) ?? 0
+      default: stages.append((kv[0], Double(kv[1]) ?? 0))
+      }
+    }
+  }
+}
+
+/// Runs one case in this process: the whole `kubezone generate` work
+/// through the library, zone files written to `out`.
+enum ChildRun {
+  static func run(_ c: BenchCase, data: String, out: String) throws -> Measurement {
+    if c.writeRecords > 0 { return try ZoneWriteCase.run(records: c.writeRecords, out: out) }
+    let domain = try DomainName("cluster.local")
+    let request = GenerateRequest(
+      inputs: c.files(in: data), synthesis: SynthesisOptions(domain: domain),
+      zones: ZoneOptions(domain: domain), header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
+    let start = StageTimings.now()
+    let outcome = try Pipeline.generate(request)
+    let written = StageTimings.now()
+    try ZoneFileWriter.prepareFolder(out)
+    for (zone, text) in zip(outcome.zones, outcome.texts) {
+      try ZoneFileWriter.write(text, to: out + "/" + zone.fileName)
+    }
+    let end = StageTimings.now()
+    var m = Measurement()
+    m.wall = end - start
+    m.inputBytes = outcome.timings.inputBytes
+    m.records = outcome.zones.reduce(0) { $0 + $1.records.count + 1 + $1.nameservers.count }
+    let t = outcome.timings
+    m.stages = [
+      ("read+decode", t.readDecode), ("inventory", t.inventory), ("synthesize", t.synthesize),
+      ("assemble", t.assemble), ("render", t.render), ("write", end - written),
+    ]
+    m.zoneHash = hash(outcome.texts)
+    m.peakRSS = peakRSS()
+    return m
+  }
+
+  static func hash(_ texts: [String]) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for var text in texts {
+      text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 } }
+    }
+    return h
+  }
+
+  /// Peak resident set size in bytes (VmHWM).
+  static func peakRSS() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let kb = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+      return kb * 1024
+    }
+    return 0
+  }
+}
