@@ -56,6 +56,18 @@ import KubeZoneSynth
     Self.check(bytes, mustApply: true, chunk: 5_000, "\(kind) \(format)")
   }
 
+  /// kubectl's YAML stays inside the simple subset parser's grammar.
+  @Test(arguments: SnapshotKind.allCases)
+  func kubectlYAMLNeedsNoGeneralParser(kind: SnapshotKind) throws {
+    let bytes = Self.synth(kind, .yaml)
+    let got = bytes.withUnsafeBufferPointer { buf in
+      FastYAMLInput.decode(buf, file: "in", decoder: Self.decoder, threads: 2, chunkSize: 3_000, general: false)
+    }
+    let expected = try #require(Self.slow(bytes))
+    let fast = try #require(got)
+    #expect(Self.same(expected, fast))
+  }
+
   @Test func quickstartListsDecodeTheSameBothWays() throws {
     let folder = TestSupport.path("examples/quickstart")
     for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
@@ -112,6 +124,13 @@ import KubeZoneSynth
     "apiVersion: v1\nitems:\n- kind: Pod\n  metadata: {name: a}\nkind: PodList\n",
     "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata: {name: a}\nkind: Pod\n",
     "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata: {name: \"a\n- b\"}\nkind: List\n",
+    "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata:\n    name: a\n    labels:\n      x: |\n        l1\n\n        l2\n      app: 'it''s'\nkind: List\n",
+    "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata:\n    name: a\n      b\nkind: List\n",
+    "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata:\n    name: a # c\n    namespace: \"n s\"\nkind: List\n",
+    "apiVersion: v1\nitems:\n- kind: Service\n  apiVersion: v1\n  metadata:\n    name: s\n  spec:\n    ports:\n    - port: 80\n      name: http\n    - port: 81\n    selector:\n      app: x\n    x:\n    - - a\n- kind: Pod\n  apiVersion: v1\n  metadata:\n    name: p\n    labels:\n      app: x\n  status:\n    podIP: 10.0.0.1\n    phase: Running\n    conditions:\n    - type: Ready\n      status: 'True'\nkind: List\n",
+    "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata:\n    name: p\n    labels:\n  spec:\n    hostname: h\nkind: List\n",
+    "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata:\n    name: p\r\nkind: List\n",
+    "apiVersion: v1\nitems:\n- kind: Pod\n  apiVersion: v1\n  metadata:\n    name:\tp\nkind: List\n",
   ])
   func unusualInputGivesUpOrAgrees(text: String) {
     Self.check(Array(text.utf8), mustApply: false, chunk: 10, text)

@@ -24,7 +24,8 @@ enum FastYAMLInput {
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = chunkSize,
-    release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (Int) -> Void)? = nil
+    general: Bool = true, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
+    progress: (@Sendable (Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
     guard let itemsStart = itemsStart(buf) else { return nil }
     // Chunk starts: the first item, then the first item after each step.
@@ -46,7 +47,7 @@ enum FastYAMLInput {
       let shared = UnsafeSendable(buf)
       let work: @Sendable (Int) -> Void = { w in
         for c in stride(from: w, to: ranges.count, by: workers) {
-          slots.value[c] = readChunk(shared.value, ranges[c], file: file, decoder: decoder, limits: limits)
+          slots.value[c] = readChunk(shared.value, ranges[c], file: file, decoder: decoder, limits: limits, general: general)
           release(ranges[c])
           progress?(ranges[c].count)
           if slots.value[c] == nil { return }
@@ -77,36 +78,57 @@ enum FastYAMLInput {
     return result
   }
 
-  /// Parses one chunk of items; nil to give up.
+  /// Parses one chunk of items; nil to give up. Without `general`, only
+  /// the simple subset parser is tried (for tests).
   static func readChunk(
-    _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits
+    _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits,
+    general: Bool = true
   ) -> (result: ObjectDecoder.Result, lines: Int)? {
     let bytes = Array(UnsafeBufferPointer(rebasing: buf[range]))
     guard InputCheck.validate(bytes, yaml: true) == nil else { return nil }
     return bytes.withUnsafeBufferPointer { chunk -> (result: ObjectDecoder.Result, lines: Int)? in
+      // The simple kubectl subset first; the general parser if it gives up.
+      if let base = chunk.baseAddress, memchr(base, 0x0D, chunk.count) == nil {
+        var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
+        if let result = decodeItems(decoder, { body throws(PruningAbort) in try parser.items(schema: .object, body) }) {
+          return (result, parser.line)
+        }
+      }
+      guard general else { return nil }
       var composer = PruningYAMLComposer(
         parser: YAMLParser(bytes, limits: limits), lines: LineCounter(file: file, baseLine: 1, baseOffset: range.lowerBound),
         limits: limits, outerDepth: 1)
-      var result = ObjectDecoder.Result()
-      var index = 0
-      do throws(PruningAbort) {
-        try composer.items(chunk, schema: .object) { item throws(PruningAbort) in
-          do {
-            guard try decoder.decodeStreamedItem(item, index: index, into: &result) else {
-              throw PruningAbort(reason: "item without kind", offset: 0)
-            }
-          } catch let abort as PruningAbort {
-            throw abort
-          } catch {
-            throw PruningAbort(reason: "decode error", offset: 0)
-          }
-          index += 1
-        }
-      } catch {
+      guard let result = decodeItems(decoder, { body throws(PruningAbort) in try composer.items(chunk, schema: .object, body) }) else {
         return nil
       }
       return (result, composer.lines.lines(upTo: chunk.count, in: chunk))
     }
+  }
+
+  /// Decodes the items a reader hands over; nil when it gives up or an
+  /// item does not decode on its own.
+  static func decodeItems(
+    _ decoder: ObjectDecoder, _ read: ((Node) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
+  ) -> ObjectDecoder.Result? {
+    var result = ObjectDecoder.Result()
+    var index = 0
+    do throws(PruningAbort) {
+      try read { item throws(PruningAbort) in
+        do {
+          guard try decoder.decodeStreamedItem(item, index: index, into: &result) else {
+            throw PruningAbort(reason: "item without kind", offset: 0)
+          }
+        } catch let abort as PruningAbort {
+          throw abort
+        } catch {
+          throw PruningAbort(reason: "decode error", offset: 0)
+        }
+        index += 1
+      }
+    } catch {
+      return nil
+    }
+    return result
   }
 
   /// The offset of the first item: the line after a column-0 `items:`
