@@ -164,17 +164,15 @@ enum FastJSONInput {
     var p = PruningJSONParser(buf, file: file, limits: limits, at: from.pos, line: from.line, lineStart: from.lineStart, continuation: from.continuation)
     p.depth = 2
     var released = from.pos
-    var index = 0
     do {
       while true {
         p.skipWhitespace()
         if let until, p.pos >= until { break }
         let item = try p.prunedValue(.object)
-        guard try decoder.decodeStreamedItem(item, index: index, into: &chunk.result) else {
+        guard try decoder.decodeStreamedItem(item, into: &chunk.result) else {
           chunk.failed = true
           return chunk
         }
-        index += 1
         if p.pos - released >= 8 << 20 {
           release(released..<p.pos)
           progress?(p.pos - released)

@@ -111,11 +111,10 @@ enum FastYAMLInput {
     _ decoder: ObjectDecoder, _ read: ((Node) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
   ) -> ObjectDecoder.Result? {
     var result = ObjectDecoder.Result()
-    var index = 0
     do throws(PruningAbort) {
       try read { item throws(PruningAbort) in
         do {
-          guard try decoder.decodeStreamedItem(item, index: index, into: &result) else {
+          guard try decoder.decodeStreamedItem(item, into: &result) else {
             throw PruningAbort(reason: "item without kind", offset: 0)
           }
         } catch let abort as PruningAbort {
@@ -123,7 +122,6 @@ enum FastYAMLInput {
         } catch {
           throw PruningAbort(reason: "decode error", offset: 0)
         }
-        index += 1
       }
     } catch {
       return nil
