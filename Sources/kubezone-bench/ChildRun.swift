@@ -4,17 +4,19 @@ import KubeZone
 /// What one case measured inside its own process.
 struct Measurement: Sendable {
   var wall = 0.0
+  /// CPU seconds, all threads: steadier than wall time on a busy machine.
+  var cpu = 0.0
   var inputBytes = 0
   var records = 0
   var peakRSS = 0
-  var stages: [(String, Double)] = []
+  var stages: [(String, Double, Double)] = []
   /// FNV-1a of every zone file's bytes, in order, to compare formats.
   var zoneHash: UInt64 = 0
 
   /// One line on stdout for the parent to read.
   var line: String {
-    let s = stages.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
-    return "RESULT wall=\(wall) bytes=\(inputBytes) records=\(records) rss=\(peakRSS) hash=\(zoneHash) \(s)"
+    let s = stages.map { "\($0.0)=\($0.1),\($0.2)" }.joined(separator: " ")
+    return "RESULT wall=\(wall) cpu=\(cpu) bytes=\(inputBytes) records=\(records) rss=\(peakRSS) hash=\(zoneHash) \(s)"
   }
 
   init() {}
@@ -26,11 +28,14 @@ struct Measurement: Sendable {
       guard kv.count == 2 else { continue }
       switch kv[0] {
       case "wall": wall = Double(kv[1]) ?? 0
+      case "cpu": cpu = Double(kv[1]) ?? 0
       case "bytes": inputBytes = Int(kv[1]) ?? 0
       case "records": records = Int(kv[1]) ?? 0
       case "rss": peakRSS = Int(kv[1]) ?? 0
       case "hash": zoneHash = UInt64(kv[1]) ?? 0
-      default: stages.append((kv[0], Double(kv[1]) ?? 0))
+      default:
+        let v = kv[1].split(separator: ",").map { Double($0) ?? 0 }
+        stages.append((kv[0], v.first ?? 0, v.count > 1 ? v[1] : 0))
       }
     }
   }
@@ -46,8 +51,10 @@ enum ChildRun {
       inputs: c.files(in: data), synthesis: SynthesisOptions(domain: domain),
       zones: ZoneOptions(domain: domain), header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
     let start = StageTimings.now()
+    let startCPU = StageTimings.cpuNow()
     let outcome = try Pipeline.generate(request)
     let written = StageTimings.now()
+    let writtenCPU = StageTimings.cpuNow()
     try ZoneFileWriter.prepareFolder(out)
     for (zone, text) in zip(outcome.zones, outcome.texts) {
       try ZoneFileWriter.write(text, to: out + "/" + zone.fileName)
@@ -55,13 +62,11 @@ enum ChildRun {
     let end = StageTimings.now()
     var m = Measurement()
     m.wall = end - start
+    m.cpu = StageTimings.cpuNow() - startCPU
     m.inputBytes = outcome.timings.inputBytes
     m.records = outcome.zones.reduce(0) { $0 + $1.records.count + 1 + $1.nameservers.count }
-    let t = outcome.timings
-    m.stages = [
-      ("read+decode", t.readDecode), ("inventory", t.inventory), ("synthesize", t.synthesize),
-      ("assemble", t.assemble), ("render", t.render), ("write", end - written),
-    ]
+    m.stages = outcome.timings.stages.map { ($0.name, $0.wall, $0.cpu) }
+    m.stages.append(("write", end - written, StageTimings.cpuNow() - writtenCPU))
     m.zoneHash = hash(outcome.texts)
     m.peakRSS = peakRSS()
     return m

@@ -31,15 +31,15 @@ enum Report {
   }
 
   static func table(_ results: [(BenchCase, Measurement, String)]) {
-    print("| case | input | wall | MB/s | records | records/s | peak RSS | stages (s) |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| case | input | wall | CPU | MB/s | records | records/s | peak RSS | stages, wall/CPU (s) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for (c, m, _) in results {
       let mb = Double(m.inputBytes) / 1e6
       let input = c.writeRecords > 0 ? "-" : String(format: "%.0f MB", mb)
       let rate = c.writeRecords > 0 ? "-" : String(format: "%.0f", mb / m.wall)
-      let stages = m.stages.map { String(format: "%@ %.3f", $0.0, $0.1) }.joined(separator: ", ")
-      print(String(format: "| %@ | %@ | %.3f s | %@ | %d | %.0f | %.0f MB | %@ |",
-        c.name, input, m.wall, rate, m.records, Double(m.records) / m.wall, Double(m.peakRSS) / 1e6 / 1.048576, stages))
+      let stages = m.stages.map { String(format: "%@ %.2f/%.2f", $0.0, $0.1, $0.2) }.joined(separator: ", ")
+      print(String(format: "| %@ | %@ | %.3f s | %.2f s | %@ | %d | %.0f | %.0f MB | %@ |",
+        c.name, input, m.wall, m.cpu, rate, m.records, Double(m.records) / m.wall, Double(m.peakRSS) / 1e6 / 1.048576, stages))
     }
   }
 

@@ -23,16 +23,19 @@ enum ZoneWriteCase {
     let zone = Zone(origin: origin, ttl: 30, soa: soa, nameservers: [try origin.prepending(["ns", "dns"])], records: records)
     let writer = ZoneWriter(header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
     let start = StageTimings.now()
+    let startCPU = StageTimings.cpuNow()
     let text = try writer.text(for: zone, generator: "kubezone-bench")
     let rendered = StageTimings.now()
+    let renderedCPU = StageTimings.cpuNow()
     try ZoneFileWriter.prepareFolder(out)
     try ZoneFileWriter.write(text, to: out + "/" + zone.fileName)
     let end = StageTimings.now()
     var m = Measurement()
     m.wall = end - start
+    m.cpu = StageTimings.cpuNow() - startCPU
     m.inputBytes = 0
     m.records = n
-    m.stages = [("render", rendered - start), ("write", end - rendered)]
+    m.stages = [("render", rendered - start, renderedCPU - startCPU), ("write", end - rendered, StageTimings.cpuNow() - renderedCPU)]
     m.zoneHash = ChildRun.hash([text])
     m.peakRSS = ChildRun.peakRSS()
     return m

@@ -85,7 +85,8 @@ enum FastYAMLInput {
     general: Bool = true
   ) -> (result: ObjectDecoder.Result, lines: Int)? {
     let bytes = Array(UnsafeBufferPointer(rebasing: buf[range]))
-    guard InputCheck.validate(bytes, yaml: true) == nil else { return nil }
+    let plain = bytes.withUnsafeBufferPointer(PlainASCIICheck.isPlain)
+    guard plain || InputCheck.validate(bytes, yaml: true) == nil else { return nil }
     return bytes.withUnsafeBufferPointer { chunk -> (result: ObjectDecoder.Result, lines: Int)? in
       // The simple kubectl subset first; the general parser if it gives up.
       if let base = chunk.baseAddress, memchr(base, 0x0D, chunk.count) == nil {

@@ -5,12 +5,7 @@
 public enum Pipeline {
   public static func generate(_ request: GenerateRequest) throws(InputError) -> GenerateOutcome {
     var timings = StageTimings()
-    var clock = StageTimings.now()
-    func lap() -> Double {
-      let now = StageTimings.now()
-      defer { clock = now }
-      return now - clock
-    }
+    var clock = StageTimings.Clock()
     var decoded = ObjectDecoder.Result()
     let decoder = ObjectDecoder(defaultNamespace: request.namespace)
     for input in try InputFiles.expand(request.inputs) {
@@ -25,16 +20,16 @@ public enum Pipeline {
         try decoder.decode(document, into: &decoded)
       }
     }
-    timings.readDecode = lap()
+    clock.lap("read+decode", into: &timings)
     var log = decoded.log
     let inventory = Inventory(decoded.objects, log: &log)
     WorkloadCheck.check(inventory, log: &log)
-    timings.inventory = lap()
+    clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
     let records = try synthesizer.records(for: inventory, log: &log)
-    timings.synthesize = lap()
+    clock.lap("synthesize", into: &timings)
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
-    timings.assemble = lap()
+    clock.lap("assemble", into: &timings)
     let writer = ZoneWriter(header: request.header)
     var texts: [String] = []
     for zone in assembled.zones {
@@ -44,7 +39,7 @@ public enum Pipeline {
         throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
     }
-    timings.render = lap()
+    clock.lap("render", into: &timings)
     return GenerateOutcome(
       zones: assembled.zones, texts: texts, log: log, objectCount: decoded.objects.count,
       skippedObjects: decoded.skipped, skippedPTRs: assembled.skippedPTRs,

@@ -11,9 +11,8 @@ public enum ZoneOrder {
   /// integers rather than records; the same comparisons in the same
   /// order give the same result.
   public static func sorted(_ records: [ResourceRecord]) -> [ResourceRecord] {
-    records.withUnsafeBufferPointer { r in
-      Array(0..<r.count).sorted { precedes(r[$0], r[$1]) }.map { r[$0] }
-    }
+    // Array subscripts borrow; an unsafe buffer's would copy each record.
+    Array(records.indices).sorted { precedes(records[$0], records[$1]) }.map { records[$0] }
   }
 
   public static func precedes(_ a: ResourceRecord, _ b: ResourceRecord) -> Bool {
