@@ -11,7 +11,7 @@ import Testing
 
   static func generate(_ inputs: [String]) -> (TestSupport.CLIResult, String) {
     let out = TestSupport.temporaryFolder("quickstart")
-    let result = TestSupport.cli(["generate", "--namespace", "test", "--out", out] + inputs)
+    let result = TestSupport.cli(["generate", "--namespace", "test", "--serial", "1", "--out", out] + inputs)
     return (result, out)
   }
 

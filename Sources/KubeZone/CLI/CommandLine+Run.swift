@@ -69,6 +69,7 @@ enum Commands {
 
   static let all: [Entry] = [
     Entry(spec: GenerateCommand.spec, run: { a, c throws(KubeZoneFailure) in try GenerateCommand.run(a, console: c) }),
+    Entry(spec: DiffCommand.spec, run: { a, c throws(KubeZoneFailure) in try DiffCommand.run(a, console: c) }),
     Entry(spec: InspectCommand.spec, run: { a, c throws(KubeZoneFailure) in try InspectCommand.run(a, console: c) }),
   ]
 }

@@ -17,23 +17,30 @@ enum GenerateCommand {
       OptionSpec("reverse-zone", .repeated, value: "CIDR", help: "A reverse zone to write, e.g. 10.96.0.0/16 or fd00:10::/64 (repeatable). Without it: one zone per /16 (IPv4) or /48 (IPv6) that holds a PTR."),
       OptionSpec("nameserver", .repeated, value: "NAME", help: "NS target of every zone (repeatable).", default: "ns.dns.<domain>, or kube-dns.kube-system.svc.<domain> when that service is in the input"),
       OptionSpec("nameserver-address", .repeated, value: "IP", help: "Address record for an in-zone nameserver (repeatable).", default: "127.0.0.1 for ns.dns.<domain>"),
-      OptionSpec("serial", .single, value: "N", help: "SOA serial.", default: "1"),
-      OptionSpec("templates", .single, value: "DIR", help: "Folder with your own zone.header template."),
+      OptionSpec("serial", .single, value: "N", help: "Force this SOA serial on every changed zone.", default: "from --serial-scheme"),
+      OptionSpec("templates", .single, value: "DIR", help: "Folder with your own templates: zone.header, and for --emit named.conf.zones and Corefile (built-in ones are used for those it lacks)."),
       OptionSpec("strict", .flag, help: "Fail on objects whose names break Kubernetes' naming rules, instead of skipping them."),
       OptionSpec("quiet", short: "q", .flag, help: "Print errors only."),
       OptionSpec("verbose", short: "v", .flag, help: "Also print notes: overrides of duplicate objects, skipped kinds."),
-    ],
+      OptionSpec("config", .single, value: "FILE", help: "YAML file setting any option by its long name (domain: cluster.local); flags given here override it."),
+    ] + LifecycleOptions.writeOptionSpecs,
     discussion: """
       INPUT is a file, a folder (read recursively for *.yaml, *.yml, *.json in
       sorted order) or - for standard input. Files hold one object, a List, or
-      several YAML documents. Exit codes: 0 done, 2 invalid input or usage.
+      several YAML documents. A zone whose records did not change is left
+      untouched (same bytes, same serial); changed zones get a new serial and
+      are all replaced at once, under a lock on the output folder. Exit codes:
+      0 done (with --check: nothing would change), 1 files would change
+      (--check), 2 invalid input or usage, 3 refused by a safety guard.
       """)
 
-  static func run(_ args: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
+  static func run(_ parsed: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
+    let args = try ConfigFile.apply(parsed, spec: spec)
     guard !args.positionals.isEmpty else {
       throw .usage(UsageError("generate needs at least one INPUT (a file, a folder, or - for stdin)", command: "generate"))
     }
     let request = try GenerateOptions.request(from: args)
+    let lifecycle = try LifecycleOptions.from(args, now: Clock.now())
     let outcome = try KubeZoneFailure.wrap { () throws(InputError) in try Pipeline.generate(request) }
     let verbose = args.flag("verbose")
     let quiet = args.flag("quiet")
@@ -42,13 +49,28 @@ enum GenerateCommand {
       if verbose { for d in outcome.log.notes { console.err(d.description + "\n") } }
     }
     let folder = args.value("out") ?? "out"
-    try KubeZoneFailure.wrap { () throws(InputError) in
-      try ZoneFileWriter.prepareFolder(folder)
-      for (zone, text) in zip(outcome.zones, outcome.texts) {
-        try ZoneFileWriter.write(text, to: folder + "/" + zone.fileName)
+    let check = args.flag("check")
+    let plan = try ZoneLifecycle.run(
+      zones: outcome.zones, serviceCount: outcome.serviceCount, header: request.header, folder: folder,
+      options: lifecycle, checkOnly: check)
+    if !quiet {
+      for w in plan.warnings { console.err("kubezone: warning: \(w)\n") }
+      if verbose || check {
+        for line in plan.descriptions { console.err("kubezone: \(folder)/\(line)\n") }
       }
     }
-    if !quiet { console.err(Summary.line(outcome, folder: folder) + "\n") }
+    if check {
+      let changed = plan.entries.filter { $0.status != .unchanged }.count
+      if !quiet {
+        console.err("kubezone: --check: \(changed) of \(plan.entries.count) files would change; nothing written\n")
+      }
+      return changed > 0 ? .changesPending : .success
+    }
+    if !quiet {
+      let zoneEntries = plan.entries.filter { $0.zone != nil }
+      let unchanged = zoneEntries.filter { $0.status == .unchanged }.count
+      console.err(Summary.line(outcome, folder: folder, unchanged: unchanged) + "\n")
+    }
     return .success
   }
 }

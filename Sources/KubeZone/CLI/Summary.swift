@@ -1,12 +1,20 @@
 /// The one line a run ends with.
 enum Summary {
-  static func line(_ outcome: GenerateOutcome, folder: String) -> String {
+  /// `unchanged` zones were left as they were; the others were written.
+  static func line(_ outcome: GenerateOutcome, folder: String, unchanged: Int = 0) -> String {
     let counts = outcome.recordCounts
     let total = counts.values.reduce(0, +)
     let perType = RRType.allCases.compactMap { t in counts[t].map { "\($0) \(t.rawValue)" } }
       .joined(separator: ", ")
     let zones = outcome.zones.count
-    var line = "kubezone: \(zones) zone\(zones == 1 ? "" : "s") written to \(folder)/, \(total) records (\(perType)) from \(outcome.serviceCount) service\(outcome.serviceCount == 1 ? "" : "s")"
+    let noun = "\(zones) zone\(zones == 1 ? "" : "s")"
+    let what: String
+    switch unchanged {
+    case 0: what = "\(noun) written to \(folder)/"
+    case zones: what = "\(noun) unchanged in \(folder)/"
+    default: what = "\(noun) in \(folder)/ (\(zones - unchanged) written, \(unchanged) unchanged)"
+    }
+    var line = "kubezone: \(what), \(total) records (\(perType)) from \(outcome.serviceCount) service\(outcome.serviceCount == 1 ? "" : "s")"
     let skipped = outcome.skippedObjects.values.reduce(0, +)
     if skipped > 0 {
       let kinds = outcome.skippedObjects.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }

@@ -21,7 +21,7 @@ public enum JSONReader {
   static func values(_ bytes: [UInt8], file: String, limits: ReadLimits = .default, multiple: Bool) throws(ReadError) -> [Node] {
     if let failure = InputCheck.validate(bytes, yaml: false) {
       var lines = LineTable(bytes, file: file)
-      throw ReadError(failure.message, at: lines.location(failure.offset))
+      throw ReadError(failure.kind, at: lines.location(failure.offset))
     }
     let result = bytes.withUnsafeBufferPointer { buf -> Result<[Node], SyntaxError> in
       var parser = JSONParser(buf, file: file, limits: limits)
@@ -36,7 +36,7 @@ public enum JSONReader {
       return nodes
     case .failure(let error):
       var lines = LineTable(bytes, file: file)
-      throw ReadError(error.message, at: lines.location(error.offset))
+      throw ReadError(error.kind, at: lines.location(error.offset))
     }
   }
 }
@@ -129,7 +129,7 @@ private struct JSONParser {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         let isObject = byte == UInt8(ascii: "{")
         if stack.count >= limits.maxDepth {
-          throw SyntaxError("nesting depth exceeds \(limits.maxDepth)", at: pos)
+          throw SyntaxError(.depthLimit(limits.maxDepth), at: pos)
         }
         // Located before skipping white space, which may start a new line.
         let opening = location(start)
@@ -161,7 +161,7 @@ private struct JSONParser {
         guard !stack.isEmpty else { return node }
         let top = stack.count - 1
         if stack[top].isObject {
-          if let key = stack[top].key {
+          if let key = stack[top].key.take() {
             stack[top].pairs.append(Node.Pair(key: key, value: node))
           }
         } else {
@@ -260,11 +260,20 @@ private struct JSONParser {
     pos += 1
     let contentStart = pos
     var cont = 0
-    while pos < buf.count {
-      let b = buf[pos]
-      if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-      if b & 0xC0 == 0x80 { cont += 1 }
-      pos += 1
+    if let p = buf.baseAddress {
+      // Stop just past the scalar limit, so the check below fires there.
+      let n = min(buf.count, contentStart + limits.maxScalarBytes + 1)
+      var i = pos
+      while i < n {
+        let b = p[i]
+        if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+        if b >= 0x80, b & 0xC0 == 0x80 { cont += 1 }
+        i += 1
+      }
+      pos = i
+    }
+    if pos - contentStart > limits.maxScalarBytes {
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: contentStart + limits.maxScalarBytes)
     }
     var text: String
     if byte == UInt8(ascii: "\"") {
@@ -275,7 +284,7 @@ private struct JSONParser {
       text = String(decoding: bytes, as: UTF8.self)
     }
     if pos - contentStart > limits.maxScalarBytes {
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: contentStart + limits.maxScalarBytes)
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: contentStart + limits.maxScalarBytes)
     }
     pos += 1
     let loc = location(start)
@@ -295,9 +304,21 @@ private struct JSONParser {
         throw SyntaxError("control character \(InputCheck.hex(b)) must be escaped in a string", at: pos)
       }
       if b != UInt8(ascii: "\\") {
-        if b & 0xC0 == 0x80 { cont += 1 }
-        bytes.append(b)
-        pos += 1
+        // Copy the run up to the next quote, escape or control at once.
+        var i = pos
+        if let p = buf.baseAddress {
+          while i < buf.count {
+            let c = p[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+            if c & 0xC0 == 0x80 { cont += 1 }
+            i += 1
+          }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[pos..<i]))
+        pos = i
+        if bytes.count > limits.maxScalarBytes {
+          throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: pos)
+        }
         continue
       }
       pos += 1

@@ -16,17 +16,24 @@ struct LineTable: Sendable {
   init(_ bytes: [UInt8], file: String) {
     self.bytes = bytes
     self.file = file
-    var i = 0
-    let n = bytes.count
-    while i < n {
-      let b = bytes[i]
-      if b == 0x0A {
-        starts.append(i + 1)
-      } else if b == 0x0D {
-        if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-        starts.append(i + 1)
+    starts = bytes.withUnsafeBufferPointer { buf -> [Int] in
+      var starts = [0]
+      guard let p = buf.baseAddress else { return starts }
+      var i = 0
+      let n = buf.count
+      while i < n {
+        let b = p[i]
+        if b <= 0x0D {
+          if b == 0x0A {
+            starts.append(i + 1)
+          } else if b == 0x0D {
+            if i + 1 < n, p[i + 1] == 0x0A { i += 1 }
+            starts.append(i + 1)
+          }
+        }
+        i += 1
       }
-      i += 1
+      return starts
     }
   }
 
@@ -50,7 +57,10 @@ struct LineTable: Sendable {
       from = lastOffset
       column = lastColumn
     }
-    for i in from..<offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
+    bytes.withUnsafeBufferPointer { buf in
+      guard let p = buf.baseAddress else { return }
+      for i in from..<offset where p[i] & 0xC0 != 0x80 { column += 1 }
+    }
     lastLine = line
     lastOffset = offset
     lastColumn = column

@@ -4,7 +4,8 @@
 /// those floats are written as the strings ".inf", "-.inf" and ".nan".
 /// Mapping keys are always strings: a scalar key gives its text as written
 /// (so a `~` key gives "~"), a collection key gives its own compact JSON
-/// text. Rendering uses an explicit stack, so depth costs no call stack.
+/// text. Duplicate keys are written as they occur. Rendering uses an
+/// explicit stack, so depth costs no call stack.
 extension Node {
   /// This node as JSON text; `pretty` indents by two spaces per level.
   public func jsonText(pretty: Bool = false) -> String {

@@ -1,14 +1,70 @@
 /// A syntax error or a limit hit while reading YAML or JSON.
 ///
-/// `location` names the first byte that is wrong. `description` renders the
-/// diagnostic; `rendered(source:)` adds the source line and a caret.
+/// `location` names the first byte that is wrong. `kind` says what went
+/// wrong, with data where a caller may want to act on it; `message` is the
+/// text for it, written in one place. `description` renders the diagnostic;
+/// `rendered(source:)` adds the source line and a caret.
 public struct ReadError: Error, Sendable, CustomStringConvertible {
-  public var location: SourceLocation
-  public var message: String
+  /// What went wrong.
+  public enum Kind: Sendable, Hashable {
+    /// A grammar error, described in words.
+    case syntax(String)
+    /// A byte that is not part of well-formed UTF-8.
+    case invalidUTF8(byte: UInt8)
+    /// A NUL byte outside an escape.
+    case nulByte
+    /// A character YAML does not allow in a stream (controls, U+FFFE...).
+    case disallowedCharacter(UInt32)
+    /// An alias to an anchor not defined earlier in the document.
+    case undefinedAlias(String)
+    /// Collections nested deeper than `ReadLimits.maxDepth`.
+    case depthLimit(Int)
+    /// Alias copies nesting deeper than `ReadLimits.maxDepth`.
+    case aliasDepthLimit(Int)
+    /// More nodes than `ReadLimits.maxNodes` once aliases are expanded.
+    case nodeLimit(Int)
+    /// A scalar longer than `ReadLimits.maxScalarBytes`.
+    case scalarLimit(Int)
 
-  public init(_ message: String, at location: SourceLocation) {
-    self.message = message
+    /// The diagnostic text.
+    public var message: String {
+      switch self {
+      case .syntax(let text): text
+      case .invalidUTF8(let byte): "invalid UTF-8 byte \(InputCheck.hex(byte))"
+      case .nulByte: "NUL byte not allowed"
+      case .disallowedCharacter(let v) where v < 0x80: "control character \(InputCheck.hex(UInt8(v))) not allowed"
+      case .disallowedCharacter(let v): "character U+\(String(v, radix: 16, uppercase: true)) not allowed"
+      case .undefinedAlias(let name): "found undefined alias '\(name)'"
+      case .depthLimit(let limit): "nesting depth exceeds \(limit)"
+      case .aliasDepthLimit(let limit): "alias expansion exceeds nesting depth \(limit)"
+      case .nodeLimit(let limit): "alias expansion exceeds \(limit) nodes (possible \"billion laughs\" document)"
+      case .scalarLimit(let limit): "scalar exceeds \(limit) bytes"
+      }
+    }
+  }
+
+  public var kind: Kind
+  public var location: SourceLocation
+
+  public init(_ kind: Kind, at location: SourceLocation) {
+    self.kind = kind
     self.location = location
+  }
+
+  /// A syntax error described by `message`.
+  public init(_ message: String, at location: SourceLocation) {
+    self.init(.syntax(message), at: location)
+  }
+
+  public var message: String { kind.message }
+
+  /// Whether a `ReadLimits` bound (rather than the input's syntax or
+  /// encoding) stopped the read.
+  public var isLimit: Bool {
+    switch kind {
+    case .depthLimit, .aliasDepthLimit, .nodeLimit, .scalarLimit: true
+    default: false
+    }
   }
 
   public var description: String { "\(location): error: \(message)" }

@@ -6,12 +6,15 @@
 /// that crossed it.
 public struct ReadLimits: Sendable, Hashable {
   /// Deepest nesting of collections (block or flow, YAML or JSON). The
-  /// readers use explicit stacks, but the finished `Node` tree is freed and
-  /// rendered recursively, so this also bounds those recursions.
+  /// readers, `jsonText` and `mergingKeys` use explicit stacks, but Swift
+  /// frees a `Node` tree recursively; on a 512 KiB secondary-thread stack
+  /// that stays safe up to about 2,000 levels in a debug build, so keep this
+  /// well below that.
   public var maxDepth: Int
-  /// Most nodes one YAML document may hold once aliases are expanded
-  /// (each alias yields a copy of its anchored node). This is the guard
-  /// against "billion laughs" documents.
+  /// Most nodes that aliases may copy into one YAML document (each alias
+  /// yields a copy of its anchored node, counted in full). This is the
+  /// guard against "billion laughs" documents; nodes written out in the
+  /// source do not count, so large inputs are not affected.
   public var maxNodes: Int
   /// Longest scalar, in bytes of source text. A longer scalar is rejected
   /// at the byte that crosses the limit. The default, 64 MiB, lets large
@@ -24,6 +27,6 @@ public struct ReadLimits: Sendable, Hashable {
     self.maxScalarBytes = maxScalarBytes
   }
 
-  /// 512 levels, 1,000,000 nodes per document, 64 MiB per scalar.
+  /// 512 levels, 1,000,000 alias-copied nodes per document, 64 MiB per scalar.
   public static let `default` = ReadLimits()
 }

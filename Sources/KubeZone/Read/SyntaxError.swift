@@ -2,10 +2,14 @@
 /// reader turns it into a `ReadError` with line and column.
 struct SyntaxError: Error, Sendable {
   var offset: Int
-  var message: String
+  var kind: ReadError.Kind
+
+  init(_ kind: ReadError.Kind, at offset: Int) {
+    self.kind = kind
+    self.offset = offset
+  }
 
   init(_ message: String, at offset: Int) {
-    self.message = message
-    self.offset = offset
+    self.init(.syntax(message), at: offset)
   }
 }

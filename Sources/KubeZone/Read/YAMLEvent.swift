@@ -6,8 +6,8 @@ struct YAMLEvent: Sendable {
     case documentEnd(explicit: Bool)
     case alias(String)
     case scalar(String, Scalar.Style)
-    case sequenceStart, sequenceEnd
-    case mappingStart, mappingEnd
+    case sequenceStart(flow: Bool), sequenceEnd
+    case mappingStart(flow: Bool), mappingEnd
   }
 
   var kind: Kind

@@ -20,7 +20,6 @@ struct YAMLParser {
   var tagHandles: [String: String] = [:]
   /// Whether the previous document ended with `...` (or none was read yet).
   var documentClosed = true
-  var sawVersion = false
 
   static let defaultHandles = ["!": "!", "!!": "tag:yaml.org,2002:"]
 
@@ -215,29 +214,29 @@ struct YAMLParser {
     switch t.kind {
     case .blockEntry where indentless:
       state = .indentlessSequenceEntry
-      return YAMLEvent(.sequenceStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.sequenceStart(flow: false), at: offset, anchor: anchor, tag: tag)
     case .scalar(let text, let style):
       scanner.advance()
       popState()
       return YAMLEvent(.scalar(text, style), at: offset, anchor: anchor, tag: tag)
     case .flowSequenceStart:
       state = .flowSequenceFirstEntry
-      return YAMLEvent(.sequenceStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.sequenceStart(flow: true), at: offset, anchor: anchor, tag: tag)
     case .flowMappingStart:
       state = .flowMappingFirstKey
-      return YAMLEvent(.mappingStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.mappingStart(flow: true), at: offset, anchor: anchor, tag: tag)
     case .blockSequenceStart where block:
       if propertyLine == t.start.line {
         throw SyntaxError("a block sequence cannot start on the same line as its anchor or tag", at: offset)
       }
       state = .blockSequenceFirstEntry
-      return YAMLEvent(.sequenceStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.sequenceStart(flow: false), at: offset, anchor: anchor, tag: tag)
     case .blockMappingStart where block:
       if propertyLine == t.start.line {
         throw SyntaxError("a block mapping cannot start on the same line as its anchor or tag", at: offset)
       }
       state = .blockMappingFirstKey
-      return YAMLEvent(.mappingStart, at: offset, anchor: anchor, tag: tag)
+      return YAMLEvent(.mappingStart(flow: false), at: offset, anchor: anchor, tag: tag)
     default:
       if let propertyStart {
         popState()
@@ -253,217 +252,5 @@ struct YAMLParser {
       throw SyntaxError("found undefined tag handle '\(handle)'", at: offset)
     }
     return prefix + suffix
-  }
-
-  // MARK: Block collections
-
-  mutating func blockSequenceEntry(first: Bool) throws(SyntaxError) -> YAMLEvent? {
-    if first { scanner.advance() }
-    let t = try peek()
-    switch t.kind {
-    case .blockEntry:
-      scanner.advance()
-      let n = try peek()
-      switch n.kind {
-      case .blockEntry, .blockEnd:
-        state = .blockSequenceEntry
-        return empty(at: n.start.offset)
-      default:
-        states.append(.blockSequenceEntry)
-        return try node(block: true, indentless: false)
-      }
-    case .blockEnd:
-      scanner.advance()
-      popState()
-      return YAMLEvent(.sequenceEnd, at: t.start.offset)
-    default:
-      throw SyntaxError("did not find expected '-' indicator, found \(t.name)", at: t.start.offset)
-    }
-  }
-
-  mutating func indentlessSequenceEntry() throws(SyntaxError) -> YAMLEvent? {
-    let t = try peek()
-    guard case .blockEntry = t.kind else {
-      popState()
-      return YAMLEvent(.sequenceEnd, at: t.start.offset)
-    }
-    scanner.advance()
-    let n = try peek()
-    switch n.kind {
-    case .blockEntry, .key, .value, .blockEnd:
-      state = .indentlessSequenceEntry
-      return empty(at: n.start.offset)
-    default:
-      states.append(.indentlessSequenceEntry)
-      return try node(block: true, indentless: false)
-    }
-  }
-
-  mutating func blockMappingKey(first: Bool) throws(SyntaxError) -> YAMLEvent? {
-    if first { scanner.advance() }
-    let t = try peek()
-    switch t.kind {
-    case .key:
-      scanner.advance()
-      let n = try peek()
-      switch n.kind {
-      case .key, .value, .blockEnd:
-        state = .blockMappingValue
-        return empty(at: n.start.offset)
-      default:
-        states.append(.blockMappingValue)
-        return try node(block: true, indentless: true)
-      }
-    case .value:
-      state = .blockMappingValue
-      return empty(at: t.start.offset)
-    case .blockEnd:
-      scanner.advance()
-      popState()
-      return YAMLEvent(.mappingEnd, at: t.start.offset)
-    default:
-      throw SyntaxError("did not find expected key, found \(t.name)", at: t.start.offset)
-    }
-  }
-
-  mutating func blockMappingValue() throws(SyntaxError) -> YAMLEvent? {
-    let t = try peek()
-    guard case .value = t.kind else {
-      state = .blockMappingKey
-      return empty(at: t.start.offset)
-    }
-    scanner.advance()
-    let n = try peek()
-    switch n.kind {
-    case .key, .value, .blockEnd:
-      state = .blockMappingKey
-      return empty(at: n.start.offset)
-    default:
-      states.append(.blockMappingKey)
-      return try node(block: true, indentless: true)
-    }
-  }
-
-  // MARK: Flow collections
-
-  mutating func flowSequenceEntry(first: Bool) throws(SyntaxError) -> YAMLEvent? {
-    if first { scanner.advance() }
-    var t = try peek()
-    if case .flowSequenceEnd = t.kind {
-    } else {
-      if !first {
-        guard case .flowEntry = t.kind else {
-          throw SyntaxError("did not find expected ',' or ']', found \(t.name)", at: t.start.offset)
-        }
-        scanner.advance()
-        t = try peek()
-      }
-      switch t.kind {
-      case .flowSequenceEnd:
-        break
-      case .key:
-        scanner.advance()
-        state = .flowSequenceEntryMappingKey
-        return YAMLEvent(.mappingStart, at: t.start.offset)
-      case .value:
-        state = .flowSequenceEntryMappingKey
-        return YAMLEvent(.mappingStart, at: t.start.offset)
-      default:
-        states.append(.flowSequenceEntry)
-        return try node(block: false, indentless: false)
-      }
-    }
-    scanner.advance()
-    popState()
-    return YAMLEvent(.sequenceEnd, at: t.start.offset)
-  }
-
-  mutating func flowSequenceEntryMappingKey() throws(SyntaxError) -> YAMLEvent? {
-    let t = try peek()
-    switch t.kind {
-    case .value, .flowEntry, .flowSequenceEnd:
-      state = .flowSequenceEntryMappingValue
-      return empty(at: t.start.offset)
-    default:
-      states.append(.flowSequenceEntryMappingValue)
-      return try node(block: false, indentless: false)
-    }
-  }
-
-  mutating func flowSequenceEntryMappingValue() throws(SyntaxError) -> YAMLEvent? {
-    let t = try peek()
-    if case .value = t.kind {
-      scanner.advance()
-      let n = try peek()
-      switch n.kind {
-      case .flowEntry, .flowSequenceEnd:
-        break
-      default:
-        states.append(.flowSequenceEntryMappingEnd)
-        return try node(block: false, indentless: false)
-      }
-    }
-    state = .flowSequenceEntryMappingEnd
-    return empty(at: t.start.offset)
-  }
-
-  mutating func flowMappingKey(first: Bool) throws(SyntaxError) -> YAMLEvent? {
-    if first { scanner.advance() }
-    var t = try peek()
-    if case .flowMappingEnd = t.kind {
-    } else {
-      if !first {
-        guard case .flowEntry = t.kind else {
-          throw SyntaxError("did not find expected ',' or '}', found \(t.name)", at: t.start.offset)
-        }
-        scanner.advance()
-        t = try peek()
-      }
-      switch t.kind {
-      case .flowMappingEnd:
-        break
-      case .key:
-        scanner.advance()
-        let n = try peek()
-        switch n.kind {
-        case .value, .flowEntry, .flowMappingEnd:
-          state = .flowMappingValue
-          return empty(at: n.start.offset)
-        default:
-          states.append(.flowMappingValue)
-          return try node(block: false, indentless: false)
-        }
-      case .value:
-        state = .flowMappingValue
-        return empty(at: t.start.offset)
-      default:
-        states.append(.flowMappingEmptyValue)
-        return try node(block: false, indentless: false)
-      }
-    }
-    scanner.advance()
-    popState()
-    return YAMLEvent(.mappingEnd, at: t.start.offset)
-  }
-
-  mutating func flowMappingValue(empty isEmpty: Bool) throws(SyntaxError) -> YAMLEvent? {
-    let t = try peek()
-    if isEmpty {
-      state = .flowMappingKey
-      return empty(at: t.start.offset)
-    }
-    if case .value = t.kind {
-      scanner.advance()
-      let n = try peek()
-      switch n.kind {
-      case .flowEntry, .flowMappingEnd:
-        break
-      default:
-        states.append(.flowMappingKey)
-        return try node(block: false, indentless: false)
-      }
-    }
-    state = .flowMappingKey
-    return empty(at: t.start.offset)
   }
 }

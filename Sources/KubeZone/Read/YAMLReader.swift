@@ -9,13 +9,13 @@ public enum YAMLReader {
   public static func documents(_ bytes: [UInt8], file: String, limits: ReadLimits = .default) throws(ReadError) -> [Node] {
     var lines = LineTable(bytes, file: file)
     if let failure = InputCheck.validate(bytes, yaml: true) {
-      throw ReadError(failure.message, at: lines.location(failure.offset))
+      throw ReadError(failure.kind, at: lines.location(failure.offset))
     }
     var composer = Composer(parser: YAMLParser(bytes, limits: limits), lines: lines, limits: limits)
     do {
       return try composer.run()
     } catch {
-      throw ReadError(error.message, at: composer.lines.location(error.offset))
+      throw ReadError(error.kind, at: composer.lines.location(error.offset))
     }
   }
 }
@@ -32,12 +32,16 @@ private struct Composer {
     var pairs: [Node.Pair] = []
     var pendingKey: Node?
     var size = 1
+    /// Collection levels in the deepest child (0 for scalars only).
+    var childHeight = 0
   }
 
   var parser: YAMLParser
   var lines: LineTable
   let limits: ReadLimits
-  var anchors: [String: (node: Node, size: Int)] = [:]
+  /// Anchored nodes with their node count and collection height, so an
+  /// alias can be checked against both limits before it is copied in.
+  var anchors: [String: (node: Node, size: Int, height: Int)] = [:]
   var stack: [Frame] = []
   var nodeCount = 0
   var documents: [Node] = []
@@ -69,21 +73,24 @@ private struct Composer {
       root = nil
     case .alias(let name):
       guard let anchored = anchors[name] else {
-        throw SyntaxError("found undefined alias '\(name)'", at: event.offset)
+        throw SyntaxError(.undefinedAlias(name), at: event.offset)
       }
       try count(anchored.size, at: event.offset)
+      // Copies must not nest deeper than the limit either (the tree is
+      // freed recursively).
+      if stack.count + anchored.height > limits.maxDepth {
+        throw SyntaxError(.aliasDepthLimit(limits.maxDepth), at: event.offset)
+      }
       var copy = anchored.node
       copy.location = lines.location(event.offset)
-      try add(copy, size: anchored.size)
+      try add(copy, size: anchored.size, height: anchored.height)
     case .scalar(let text, let style):
-      try count(1, at: event.offset)
       let node = Node(.scalar(Scalar(text, style: style)), tag: event.tag, location: lines.location(event.offset))
-      if let anchor = event.anchor { anchors[anchor] = (node, 1) }
-      try add(node, size: 1)
+      if let anchor = event.anchor { anchors[anchor] = (node, 1, 0) }
+      try add(node, size: 1, height: 0)
     case .sequenceStart, .mappingStart:
-      try count(1, at: event.offset)
       if stack.count >= limits.maxDepth {
-        throw SyntaxError("nesting depth exceeds \(limits.maxDepth)", at: event.offset)
+        throw SyntaxError(.depthLimit(limits.maxDepth), at: event.offset)
       }
       var isMapping = false
       if case .mappingStart = event.kind { isMapping = true }
@@ -92,26 +99,30 @@ private struct Composer {
       guard let frame = stack.popLast() else { return }
       let value: Node.Value = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
       let node = Node(value, tag: frame.tag, location: frame.location)
-      if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-      try add(node, size: frame.size)
+      let height = frame.childHeight + 1
+      if let anchor = frame.anchor { anchors[anchor] = (node, frame.size, height) }
+      try add(node, size: frame.size, height: height)
     }
   }
 
-  /// Counts nodes against the limit; aliases count their whole copy.
+  /// Counts the nodes that aliases copy against the limit. Nodes written
+  /// out in the source are not counted: their number is bounded by the
+  /// input's size, and a large `kubectl get -o yaml` holds millions.
   mutating func count(_ n: Int, at offset: Int) throws(SyntaxError) {
     nodeCount += n
     if nodeCount > limits.maxNodes {
-      throw SyntaxError("alias expansion exceeds \(limits.maxNodes) nodes (possible \"billion laughs\" document)", at: offset)
+      throw SyntaxError(.nodeLimit(limits.maxNodes), at: offset)
     }
   }
 
-  mutating func add(_ node: Node, size: Int) throws(SyntaxError) {
+  mutating func add(_ node: Node, size: Int, height: Int) throws(SyntaxError) {
     guard !stack.isEmpty else {
       root = node
       return
     }
     let top = stack.count - 1
     stack[top].size += size
+    stack[top].childHeight = max(stack[top].childHeight, height)
     if stack[top].isMapping {
       if let key = stack[top].pendingKey {
         stack[top].pairs.append(Node.Pair(key: key, value: node))

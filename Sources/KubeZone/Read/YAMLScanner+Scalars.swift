@@ -12,7 +12,7 @@ extension YAMLScanner {
 
   func checkLength(_ text: [UInt8]) throws(SyntaxError) {
     if text.count > limits.maxScalarBytes {
-      throw SyntaxError("scalar exceeds \(limits.maxScalarBytes) bytes", at: mark.offset)
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: mark.offset)
     }
   }
 
@@ -61,6 +61,8 @@ extension YAMLScanner {
         }
         whitespace.removeAll(keepingCapacity: true)
         copyChar(to: &text)
+        copyRun(.plain(flow: flowLevel > 0), to: &text)
+        try checkLength(text)
         end = mark
       }
       try checkLength(text)
@@ -130,6 +132,8 @@ extension YAMLScanner {
           try scanEscape(into: &text)
         } else {
           copyChar(to: &text)
+          copyRun(.quoted(quote), to: &text)
+          try checkLength(text)
         }
       }
       try checkLength(text)
@@ -154,10 +158,10 @@ extension YAMLScanner {
           skipBreak()
         }
       }
-      if (breaks > 0 || escapedBreak), !isBreakZ(), lineSpaces <= indent, countingSpaces || lineSpaces <= indent {
-        if !atDocumentIndicator() || mark.column > 0 {
-          throw SyntaxError("\(what) scalar continuation line must be indented more than the enclosing block collection", at: mark.offset)
-        }
+      // Only spaces indent a continuation line (a document marker is
+      // reported by the next round instead).
+      if breaks > 0 || escapedBreak, !isBreakZ(), lineSpaces <= indent, !atDocumentIndicator() {
+        throw SyntaxError("\(what) scalar continuation line must be indented more than the enclosing block collection", at: mark.offset)
       }
       if escapedBreak {
         text.append(contentsOf: repeatElement(0x0A, count: breaks))
@@ -299,7 +303,11 @@ extension YAMLScanner {
       text.append(contentsOf: repeatElement(0x0A, count: trailing))
       trailing = 0
       leadingBlank = isBlank()
-      while !isBreakZ() { copyChar(to: &text) }
+      while !isBreakZ() {
+        copyRun(.line, to: &text)
+        try checkLength(text)
+        if !isBreakZ() { copyChar(to: &text) }
+      }
       try checkLength(text)
       end = mark
       if atEnd {

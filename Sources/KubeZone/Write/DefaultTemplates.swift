@@ -13,4 +13,34 @@ public enum DefaultTemplates {
 
 
     """
+
+  /// BIND zone statements for `--emit bind` (`named.conf.zones`).
+  public static let namedConfZones = """
+    // BIND zone statements for the zones written by {{generator}}.
+    // Do not edit: the next run replaces this file. Include it from
+    // named.conf with: include "{{config-dir}}/named.conf.zones";
+    {{#zones}}
+    zone "{{zone}}" {
+        type primary;
+        file "{{path}}";
+    };
+    {{/zones}}
+
+    """
+
+  /// CoreDNS server blocks for `--emit coredns` (`Corefile`).
+  public static let corefile = """
+    # CoreDNS server blocks for the zones written by {{generator}}.
+    # Do not edit: the next run replaces this file. The file plugin reloads
+    # a zone when its SOA serial increases.
+    {{#zones}}
+    {{zone}} {
+        file {{path}} {
+            reload 30s
+        }
+        errors
+    }
+    {{/zones}}
+
+    """
 }

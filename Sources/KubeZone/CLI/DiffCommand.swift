@@ -1,0 +1,88 @@
+import Foundation
+
+/// `kubezone diff`: what `generate` would change, or how two zone files or
+/// folders differ, record by record. Writes nothing.
+///
+/// Which comparison runs is decided by the arguments alone: with `--zones`,
+/// or when there are exactly two arguments that are both `*.zone` files or
+/// both folders holding `*.zone` files and no manifests, they are OLD and
+/// NEW zones; otherwise they are INPUT manifests compared with `--out`.
+enum DiffCommand {
+  static let dropped: Set<String> = Set(LifecycleOptions.writeOptionSpecs.map(\.name)).union(["serial", "config"])
+
+  static let spec = CommandSpec(
+    name: "diff",
+    abstract: "Show the records generate would add and remove, or compare two zone files or folders.",
+    usage: "kubezone diff [OPTIONS] INPUT...\n       kubezone diff [--zones] OLD NEW",
+    options: GenerateCommand.spec.options.filter { !dropped.contains($0.name) && $0.name != "help" }.map(describeOut) + [
+      OptionSpec("format", .single, value: "text|json|nsupdate", help: "text: -/+ record lines per zone and a summary; json: the same as one object; nsupdate: an RFC 2136 script that turns the old zones into the new.", default: "text"),
+      OptionSpec("server", .single, value: "HOST[:PORT]", help: "With --format nsupdate: the server line of each update."),
+      OptionSpec("zones", .flag, help: "Take the two arguments as OLD and NEW zone files or folders, whatever their names."),
+      OptionSpec("config", .single, value: "FILE", help: "YAML file setting options by their long names (as for generate)."),
+    ],
+    discussion: """
+      Serials are ignored: a zone that differs only in its SOA serial is
+      unchanged. OLD and NEW may be zone files from any tool (named-compilezone,
+      hand-written); folders are compared zone by zone for *.zone files.
+      Exit codes: 0 no changes, 1 changes, 2 invalid input or usage.
+      """)
+
+  /// `--out` is read, not written, by diff.
+  private static func describeOut(_ option: OptionSpec) -> OptionSpec {
+    guard option.name == "out" else { return option }
+    var o = option
+    o.help = "Folder of zone files the inputs are compared with."
+    return o
+  }
+
+  static func run(_ parsed: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
+    // The config file is usually generate's; its write options do not apply here.
+    let args = try ConfigFile.apply(parsed, spec: spec, ignoring: dropped.subtracting(["config"]))
+    func usage(_ message: String) -> KubeZoneFailure { .usage(UsageError(message, command: "diff")) }
+    let formatText = args.value("format") ?? "text"
+    guard let format = DiffFormatter.Format(rawValue: formatText) else {
+      throw usage("--format must be text, json or nsupdate, not '\(formatText.escapedForMessage)'")
+    }
+    var server: NSUpdateServer?
+    if let text = args.value("server") {
+      guard let s = NSUpdateServer(text) else { throw usage("--server '\(text.escapedForMessage)' is not HOST or HOST:PORT") }
+      server = s
+    }
+    guard !args.positionals.isEmpty else {
+      throw usage("diff needs INPUT manifests, or OLD and NEW zone files or folders")
+    }
+    let diff: ZoneSetDiff
+    if args.flag("zones") || ZoneComparison.looksLikeZones(args.positionals) {
+      guard args.positionals.count == 2 else { throw usage("--zones compares exactly two files or folders: OLD NEW") }
+      diff = try KubeZoneFailure.wrap { () throws(InputError) in
+        try ZoneComparison.compare(args.positionals[0], args.positionals[1])
+      }
+    } else {
+      diff = try manifestDiff(args, console: console)
+    }
+    switch format {
+    case .text: console.out(DiffFormatter.text(diff))
+    case .json: console.out(DiffFormatter.json(diff))
+    case .nsupdate: console.out(DiffFormatter.nsupdate(diff, server: server))
+    }
+    return diff.hasChanges ? .changesPending : .success
+  }
+
+  /// The zones the inputs produce against the files in `--out`.
+  private static func manifestDiff(_ args: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ZoneSetDiff {
+    let request = try GenerateOptions.request(from: args)
+    let outcome = try KubeZoneFailure.wrap { () throws(InputError) in try Pipeline.generate(request) }
+    if !args.flag("quiet") {
+      for d in outcome.log.entries { console.err(d.description + "\n") }
+    }
+    let folder = args.value("out") ?? "out"
+    let existing = ExistingZones.read(folder: folder)
+    var zones: [ZoneDiff] = []
+    for zone in outcome.zones {
+      let old = existing.entries[zone.fileName]
+      if let problem = old?.problem { throw .input(problem) }
+      zones.append(ZoneDiff(origin: zone.origin, old: old?.contents?.records, new: zone.allRecords))
+    }
+    return ZoneSetDiff(zones: zones)
+  }
+}

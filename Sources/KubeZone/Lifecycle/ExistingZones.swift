@@ -1,0 +1,72 @@
+import Foundation
+
+/// The zone files already in the output folder, read before a run writes.
+///
+/// Every `*.zone` file is read: the one at each target path gives the old
+/// records and serial, and all of them together are what the safety
+/// guards protect. A file that cannot be parsed is kept with its error: it
+/// is replaced like a changed zone, and a warning says so.
+public struct ExistingZones: Sendable {
+  public struct Entry: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public var contents: ZoneFileContents?
+    /// Why the file could not be read or parsed.
+    public var problem: InputError?
+  }
+
+  /// By file name (`cluster.local.zone`).
+  public var entries: [String: Entry]
+
+  public init(entries: [String: Entry] = [:]) {
+    self.entries = entries
+  }
+
+  /// Reads `folder`; a missing folder holds no zones.
+  public static func read(folder: String) -> ExistingZones {
+    var result = ExistingZones()
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return result }
+    for name in names.sorted() where name.hasSuffix(".zone") && !name.hasPrefix(".") {
+      let path = folder + "/" + name
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        continue
+      }
+      result.entries[name] = read(path: path, fileName: name)
+    }
+    return result
+  }
+
+  /// Reads one zone file; its origin defaults to the file name without `.zone`.
+  public static func read(path: String, fileName: String) -> Entry {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return Entry(path: path, bytes: [], contents: nil, problem: InputError("\(path): cannot read file", at: nil))
+    }
+    let bytes = [UInt8](data)
+    let origin = try? DomainName(String(fileName.dropLast(".zone".count)))
+    do {
+      let contents = try ZoneFileReader.read(bytes, file: path, origin: origin)
+      return Entry(path: path, bytes: bytes, contents: contents, problem: nil)
+    } catch {
+      return Entry(path: path, bytes: bytes, contents: nil, problem: error.inputError)
+    }
+  }
+
+  /// RRsets over every readable zone (see `RRsetCount`).
+  public var rrsetCount: Int {
+    entries.values.reduce(0) { total, entry in
+      guard let c = entry.contents, let origin = c.origin else { return total }
+      return total + RRsetCount.count(c.records, origin: origin)
+    }
+  }
+
+  /// Every RRset of every readable zone, for naming what would be lost.
+  public var rrsets: Set<RRsetCount.Key> {
+    var out: Set<RRsetCount.Key> = []
+    for entry in entries.values {
+      guard let c = entry.contents, let origin = c.origin else { continue }
+      out.formUnion(RRsetCount.keys(c.records, origin: origin))
+    }
+    return out
+  }
+}

@@ -1,0 +1,35 @@
+/// The write half of `kubezone generate`: lock, read what is there, guard,
+/// plan, then commit every changed file at once.
+///
+///     lock out/.kubezone.lock  ->  read out/*.zone  ->  SafetyGuard
+///       ->  ZonePlanner (unchanged / serial)  ->  AtomicFileSet.commit
+///
+/// With `checkOnly` nothing is locked or written: the plan tells whether
+/// files would change (`generate --check`).
+public enum ZoneLifecycle {
+  public static func run(
+    zones: [Zone], serviceCount: Int, header: Template, folder: String,
+    options: LifecycleOptions, checkOnly: Bool = false
+  ) throws(KubeZoneFailure) -> LifecyclePlan {
+    var lock: OutputLock?
+    if !checkOnly {
+      try KubeZoneFailure.wrap { () throws(InputError) in try ZoneFileWriter.prepareFolder(folder) }
+      lock = try KubeZoneFailure.wrap { () throws(InputError) in
+        try OutputLock.acquire(folder: folder, timeout: options.lockTimeout)
+      }
+      AtomicFileSet.removeLeftovers(in: folder)
+    }
+    defer { lock?.release() }
+    let existing = ExistingZones.read(folder: folder)
+    if !options.force {
+      try options.guardOptions.check(existing: existing, new: zones, serviceCount: serviceCount, folder: folder)
+    }
+    let plan = try KubeZoneFailure.wrap { () throws(InputError) in
+      try ZonePlanner(options: options, header: header).plan(zones: zones, existing: existing, folder: folder)
+    }
+    if !checkOnly {
+      try KubeZoneFailure.wrap { () throws(InputError) in try AtomicFileSet.commit(plan.pendingFiles) }
+    }
+    return plan
+  }
+}

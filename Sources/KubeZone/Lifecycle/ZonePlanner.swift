@@ -1,0 +1,82 @@
+/// Decides, per zone, whether a run leaves the file alone or writes it
+/// with which serial; and renders the server configurations.
+///
+/// A zone whose records (serial aside) equal the file's is `unchanged`:
+/// same bytes, same mtime, no reload, no git noise. Otherwise the serial
+/// comes from the scheme and always moves forward from the file's. Equal
+/// records in a different layout are `reformatted` with the old serial, so
+/// `--check` still tells when the files differ from what a run writes.
+public struct ZonePlanner: Sendable {
+  public var options: LifecycleOptions
+  public var header: Template
+
+  public init(options: LifecycleOptions, header: Template) {
+    self.options = options
+    self.header = header
+  }
+
+  public func plan(zones: [Zone], existing: ExistingZones, folder: String) throws(InputError) -> LifecyclePlan {
+    var entries: [LifecyclePlan.Entry] = []
+    var warnings: [String] = []
+    let writer = ZoneWriter(header: header)
+    var written: [Zone] = []
+    for var zone in zones {
+      let path = folder + "/" + zone.fileName
+      let old = existing.entries[zone.fileName]
+      if let problem = old?.problem {
+        let place = problem.diagnostic.location.map { "\($0): " } ?? ""
+        warnings.append("\(place)\(problem.diagnostic.message); replacing the file")
+      }
+      let oldContents = old?.contents
+      let oldSerial = oldContents?.soa?.serial
+      var status: LifecyclePlan.Status
+      if let oldContents, let oldSerial, ZoneDiff.sameRecords(oldContents.records, zone.allRecords) {
+        status = .unchanged
+        zone.soa.serial = oldSerial
+      } else {
+        status = old == nil ? .new : .changed
+        zone.soa.serial = options.forcedSerial ?? options.scheme.next(after: oldSerial, now: options.now)
+        if let oldSerial, !Serial(oldSerial).isLess(than: Serial(zone.soa.serial)) {
+          warnings.append(
+            "\(path): --serial \(zone.soa.serial) is not greater than the old serial \(oldSerial) (RFC 1982); "
+              + "secondaries and CoreDNS will not load the change")
+        }
+      }
+      let text: String
+      do {
+        text = try writer.text(for: zone, generator: "kubezone")
+      } catch {
+        throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+      }
+      // Rendering is deterministic, so equal records give equal bytes
+      // unless the layout itself changed.
+      if status == .unchanged, old?.bytes != Array(text.utf8) { status = .reformatted }
+      written.append(zone)
+      entries.append(.init(
+        fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, text: text))
+    }
+    let configDir = ServerConfig.absolute(folder)
+    let zoneDir = options.zoneDir.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? configDir
+    // Both formats take the path as one token: named.conf in quotes, the
+    // Corefile bare; these characters would end or break it.
+    if !options.emit.isEmpty, let bad = zoneDir.unicodeScalars.first(where: { "\"\\;{}# \t\r\n".unicodeScalars.contains($0) }) {
+      throw InputError(
+        "zone folder '\(zoneDir)' holds '\(bad.escaped(asASCII: true))', which named.conf.zones and Corefile cannot hold; "
+          + "pass --zone-dir with a plain path", at: nil)
+    }
+    for config in options.emit {
+      let text: String
+      do {
+        let template = try config.template(folder: options.templates)
+        text = try ServerConfig.render(template, zones: written, zoneDir: zoneDir, configDir: configDir)
+      } catch {
+        throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+      }
+      let path = folder + "/" + config.fileName
+      let old = FileBytes.read(path)
+      let status: LifecyclePlan.Status = old == nil ? .new : (old == Array(text.utf8) ? .unchanged : .changed)
+      entries.append(.init(fileName: config.fileName, path: path, status: status, zone: nil, oldSerial: nil, text: text))
+    }
+    return LifecyclePlan(entries: entries, warnings: warnings)
+  }
+}

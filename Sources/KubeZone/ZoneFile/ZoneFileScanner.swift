@@ -1,0 +1,142 @@
+/// Splits zone-file bytes into logical lines of tokens (RFC 1035 §5.1).
+///
+/// Handles `;` comments, `(` `)` continuation across lines, `"` quoted
+/// strings, backslash escapes (`\X`, `\DDD`, which may escape a blank or a
+/// quote) and all three line breaks. Works on bytes; text is only built
+/// for finished tokens.
+struct ZoneFileScanner {
+  let bytes: [UInt8]
+  let file: String
+  private var index = 0
+
+  init(_ bytes: [UInt8], file: String) {
+    self.bytes = bytes
+    self.file = file
+  }
+
+  mutating func lines() throws(ZoneFileError) -> [ZoneFileLine] {
+    var result: [ZoneFileLine] = []
+    var current = ZoneFileLine(tokens: [], blankOwner: false, offset: 0)
+    var openParen: Int?
+    var atLineStart = true
+    while index < bytes.count {
+      let b = bytes[index]
+      if atLineStart && openParen == nil {
+        current = ZoneFileLine(tokens: [], blankOwner: b == Byte.space || b == Byte.tab, offset: index)
+      }
+      atLineStart = false
+      switch b {
+      case Byte.space, Byte.tab:
+        index += 1
+      case Byte.semicolon:
+        while index < bytes.count, bytes[index] != Byte.newline, bytes[index] != Byte.carriageReturn { index += 1 }
+      case Byte.newline, Byte.carriageReturn:
+        index += (b == Byte.carriageReturn && index + 1 < bytes.count && bytes[index + 1] == Byte.newline) ? 2 : 1
+        if openParen == nil {
+          if !current.tokens.isEmpty { result.append(current) }
+          current.tokens = []
+          atLineStart = true
+        }
+      case Byte.openParen:
+        if openParen != nil { throw error("nested '(' is not allowed", at: index) }
+        openParen = index
+        index += 1
+      case Byte.closeParen:
+        if openParen == nil { throw error("')' without '('", at: index) }
+        openParen = nil
+        index += 1
+      case Byte.quote:
+        current.tokens.append(try quoted())
+      default:
+        current.tokens.append(plain())
+      }
+    }
+    if let openParen { throw error("'(' is never closed", at: openParen) }
+    if !current.tokens.isEmpty { result.append(current) }
+    return result
+  }
+
+  private mutating func quoted() throws(ZoneFileError) -> ZoneFileToken {
+    let start = index
+    index += 1
+    var out: [UInt8] = []
+    while index < bytes.count {
+      let b = bytes[index]
+      if b == Byte.quote {
+        index += 1
+        return ZoneFileToken(bytes: out, quoted: true, offset: start)
+      }
+      if b == Byte.backslash, index + 1 < bytes.count {
+        out.append(b)
+        index += 1
+      }
+      out.append(bytes[index])
+      index += 1
+    }
+    throw error("quoted string is never closed", at: start)
+  }
+
+  private mutating func plain() -> ZoneFileToken {
+    let start = index
+    var out: [UInt8] = []
+    while index < bytes.count {
+      let b = bytes[index]
+      if b == Byte.backslash, index + 1 < bytes.count {
+        out.append(b)
+        out.append(bytes[index + 1])
+        index += 2
+        continue
+      }
+      switch b {
+      case Byte.space, Byte.tab, Byte.newline, Byte.carriageReturn, Byte.semicolon, Byte.openParen, Byte.closeParen, Byte.quote:
+        return ZoneFileToken(bytes: out, quoted: false, offset: start)
+      default:
+        out.append(b)
+        index += 1
+      }
+    }
+    return ZoneFileToken(bytes: out, quoted: false, offset: start)
+  }
+
+  func error(_ message: String, at offset: Int) -> ZoneFileError {
+    ZoneFileError(message, at: Self.location(of: offset, in: bytes, file: file))
+  }
+
+  /// 1-based line and column of `offset`; columns count Unicode scalars.
+  /// Computed only when an error is reported.
+  static func location(of offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    let end = min(offset, bytes.count)
+    while i < end {
+      if bytes[i] == Byte.newline {
+        line += 1
+        lineStart = i + 1
+      } else if bytes[i] == Byte.carriageReturn {
+        if i + 1 < bytes.count, bytes[i + 1] == Byte.newline { i += 1 }
+        line += 1
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    var column = 1
+    if lineStart < end {
+      for b in bytes[lineStart..<end] where b & 0xC0 != 0x80 { column += 1 }
+    }
+    return SourceLocation(file: file, line: line, column: column, offset: offset)
+  }
+}
+
+/// The bytes the scanner looks for.
+private enum Byte {
+  static let space = UInt8(ascii: " ")
+  static let tab = UInt8(ascii: "\t")
+  static let newline = UInt8(ascii: "\n")
+  static let carriageReturn = UInt8(ascii: "\r")
+  static let semicolon = UInt8(ascii: ";")
+  static let openParen = UInt8(ascii: "(")
+  static let closeParen = UInt8(ascii: ")")
+  static let quote = UInt8(ascii: "\"")
+  static let backslash = UInt8(ascii: "\\")
+}
