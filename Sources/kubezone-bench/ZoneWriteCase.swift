@@ -1,3 +1,4 @@
+import Foundation
 import KubeZone
 
 /// The writing case: render and write one zone of N records (A, SRV and
@@ -28,7 +29,7 @@ enum ZoneWriteCase {
     let rendered = StageTimings.now()
     let renderedCPU = StageTimings.cpuNow()
     try ZoneFileWriter.prepareFolder(out)
-    try ZoneFileWriter.write(text, to: out + "/" + zone.fileName)
+    try AtomicFileSet.commit([AtomicFileSet.File(path: out + "/" + zone.fileName, text: text)])
     let end = StageTimings.now()
     var m = Measurement()
     m.wall = end - start

@@ -54,7 +54,7 @@ struct PruningYAMLComposer {
     do throws(SyntaxError) {
       event = try parser.next()
     } catch {
-      throw PruningAbort(reason: error.message, offset: error.offset)
+      throw PruningAbort(reason: "\(error.kind)", offset: error.offset)
     }
     guard let event else { throw PruningAbort(reason: "end of events", offset: 0) }
     return event
