@@ -4,7 +4,7 @@ import Foundation
 // child process (so peak RSS is per case), and prints a Markdown table.
 //
 //   swift run -c release kubezone-bench [--data DIR] [--scales 30000,150000]
-//       [--runs N] [--no-slices] [--write-records N] [--only SUBSTRING]
+//       [--runs N] [--no-slices] [--write-records N] [--only SUBSTRING] [--prepare-only]
 
 var options: [String: String] = [:]
 var flags: Set<String> = []
@@ -12,13 +12,13 @@ var args = Array(CommandLine.arguments.dropFirst())
 while let arg = args.first {
   args.removeFirst()
   let name = String(arg.drop { $0 == "-" })
-  if ["no-slices", "help"].contains(name) { flags.insert(name); continue }
+  if ["no-slices", "help", "prepare-only"].contains(name) { flags.insert(name); continue }
   guard let value = args.first else { Report.fail("\(arg) needs a value") }
   args.removeFirst()
   options[name] = value
 }
 if flags.contains("help") {
-  print("usage: kubezone-bench [--data DIR] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT]")
+  print("usage: kubezone-bench [--data DIR] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT] [--prepare-only]")
   exit(0)
 }
 let data = options["data"] ?? "/work/bench-data"
@@ -43,6 +43,7 @@ let selected = cases.indices.filter { i in only.map { cases[i].name.contains($0)
 for pods in Set(selected.map { cases[$0].pods }).filter({ $0 > 0 }).sorted() {
   do { try BenchData.prepare(data, pods: pods) { Report.note($0) } } catch { Report.fail("\(error)") }
 }
+if flags.contains("prepare-only") { exit(0) }
 var results: [(BenchCase, Measurement, String)] = []
 for i in selected {
   let c = cases[i]

@@ -38,7 +38,7 @@ enum FastJSONInput {
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = 4 << 20,
-    release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (Int) -> Void)? = nil
+    release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
     var p = PruningJSONParser(buf, file: file, limits: limits, at: 0, line: 1, lineStart: 0)
     if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF {
@@ -88,7 +88,7 @@ enum FastJSONInput {
   /// its `]`; nil to give up.
   static func streamItems(
     _ p: inout PruningJSONParser, decoder: ObjectDecoder, threads: Int, minSplit: Int,
-    release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (Int) -> Void)?
+    release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> ObjectDecoder.Result? {
     do throws(PruningAbort) {
       try p.open()
@@ -158,12 +158,13 @@ enum FastJSONInput {
   /// after `until`, or through the List's `]`.
   static func readChunk(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits, from: Position, until: Int?,
-    decoder: ObjectDecoder, release: (Range<Int>) -> Void, progress: ((Int) -> Void)?
+    decoder: ObjectDecoder, release: (Range<Int>) -> Void, progress: ((_ bytes: Int, _ objects: Int) -> Void)?
   ) -> Chunk {
     var chunk = Chunk()
     var p = PruningJSONParser(buf, file: file, limits: limits, at: from.pos, line: from.line, lineStart: from.lineStart, continuation: from.continuation)
     p.depth = 2
     var released = from.pos
+    var reported = 0
     do {
       while true {
         p.skipWhitespace()
@@ -175,8 +176,9 @@ enum FastJSONInput {
         }
         if p.pos - released >= 8 << 20 {
           release(released..<p.pos)
-          progress?(p.pos - released)
+          progress?(p.pos - released, chunk.result.objects.count - reported)
           released = p.pos
+          reported = chunk.result.objects.count
         }
         if try !p.next(close: UInt8(ascii: "]")) {
           chunk.reachedEnd = true
@@ -188,7 +190,7 @@ enum FastJSONInput {
       return chunk
     }
     release(released..<p.pos)
-    progress?(p.pos - released)
+    progress?(p.pos - released, chunk.result.objects.count - reported)
     chunk.end = Position(pos: p.pos, line: p.line, lineStart: p.lineStart, continuation: p.continuation)
     return chunk
   }

@@ -25,7 +25,7 @@ enum FastYAMLInput {
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = chunkSize,
     general: Bool = true, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
-    progress: (@Sendable (Int) -> Void)? = nil
+    progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
     guard let itemsStart = itemsStart(buf) else { return nil }
     // Chunk starts: the first item, then the first item after each step.
@@ -49,7 +49,7 @@ enum FastYAMLInput {
         for c in stride(from: w, to: ranges.count, by: workers) {
           slots.value[c] = readChunk(shared.value, ranges[c], file: file, decoder: decoder, limits: limits, general: general)
           release(ranges[c])
-          progress?(ranges[c].count)
+          progress?(ranges[c].count, slots.value[c]?.result.objects.count ?? 0)
           if slots.value[c] == nil { return }
         }
       }

@@ -9,6 +9,8 @@ public struct GenerateRequest: Sendable {
   public var strict: Bool
   /// The zone header template.
   public var header: Template
+  /// Called from any thread while inputs are read, for a progress line.
+  public var progress: (@Sendable (ReadProgress) -> Void)?
 
   public init(
     inputs: [String], namespace: String = "default", synthesis: SynthesisOptions,

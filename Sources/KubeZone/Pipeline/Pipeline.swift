@@ -8,18 +8,23 @@ public enum Pipeline {
     var clock = StageTimings.Clock()
     var decoded = ObjectDecoder.Result()
     let decoder = ObjectDecoder(defaultNamespace: request.namespace)
-    for input in try InputFiles.expand(request.inputs) {
-      let (name, bytes, fast) = try readInput(input, decoder: decoder)
+    let inputs = try InputFiles.expand(request.inputs)
+    let meter = request.progress.map { ProgressMeter(totalBytes: InputFiles.totalSize(inputs), sink: $0) }
+    for input in inputs {
+      let (name, bytes, fast) = try readInput(input, decoder: decoder, meter: meter)
       timings.inputBytes += bytes?.count ?? 0
       if let fast {
         timings.inputBytes += fast.bytes
         decoded.append(fast.result)
         continue
       }
+      let before = decoded.objects.count
       for document in try readDocuments(bytes ?? [], file: name) {
         try decoder.decode(document, into: &decoded)
       }
+      meter?.add(bytes: bytes?.count ?? 0, objects: decoded.objects.count - before)
     }
+    meter?.finish()
     clock.lap("read+decode", into: &timings)
     var log = decoded.log
     let inventory = Inventory(decoded.objects, log: &log)
@@ -49,17 +54,21 @@ public enum Pipeline {
   /// One input: decoded by the fast JSON path when it applies, else its
   /// bytes for the full readers.
   static func readInput(
-    _ input: InputFiles.Input, decoder: ObjectDecoder
+    _ input: InputFiles.Input, decoder: ObjectDecoder, meter: ProgressMeter? = nil
   ) throws(InputError) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
     guard case .file(let path) = input, let mapped = MappedFile(path: path) else {
       let (name, bytes) = try InputFiles.read(input)
       return (name, bytes, nil)
     }
+    var progress: (@Sendable (Int, Int) -> Void)?
+    if let meter {
+      progress = { bytes, objects in meter.add(bytes: bytes, objects: objects) }
+    }
     let fast = mapped.withBytes { buf -> ObjectDecoder.Result? in
       if ManifestReader.looksLikeJSON(buf) {
-        return FastJSONInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) })
+        return FastJSONInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) }, progress: progress)
       }
-      return FastYAMLInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) })
+      return FastYAMLInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) }, progress: progress)
     }
     if let fast { return (path, nil, (fast, mapped.count)) }
     let bytes = mapped.array()

@@ -44,6 +44,13 @@ public struct ZoneWriter: Sendable {
     out.append(0x0A)
   }
 
+  /// Appends one record line (with its newline) to a string.
+  static func append(_ record: ResourceRecord, origin: DomainName, to out: inout String) {
+    var buffer = ZoneLineBuffer(capacity: 128)
+    append(record, origin: origin, to: &buffer)
+    out += String(decoding: buffer.bytes, as: UTF8.self)
+  }
+
   static func headerContext(_ zone: Zone, generator: String) -> [String: Template.Value] {
     [
       "generator": .text(generator),
