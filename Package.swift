@@ -8,10 +8,17 @@ let package = Package(
   products: [
     .library(name: "KubeZone", targets: ["KubeZone"]),
     .executable(name: "kubezone", targets: ["kubezone"]),
+    .executable(name: "kubezone-synth", targets: ["kubezone-synth"]),
+    .executable(name: "kubezone-bench", targets: ["kubezone-bench"]),
   ],
   targets: [
     .target(name: "KubeZone"),
     .executableTarget(name: "kubezone", dependencies: ["KubeZone"]),
-    .testTarget(name: "KubeZoneTests", dependencies: ["KubeZone"], exclude: ["Golden", "Hostile/cases"]),
+    // Synthetic cluster snapshots for benchmarks and scale tests; not part
+    // of kubezone itself.
+    .target(name: "KubeZoneSynth"),
+    .executableTarget(name: "kubezone-synth", dependencies: ["KubeZoneSynth"]),
+    .executableTarget(name: "kubezone-bench", dependencies: ["KubeZone", "KubeZoneSynth"]),
+    .testTarget(name: "KubeZoneTests", dependencies: ["KubeZone", "KubeZoneSynth"], exclude: ["Golden", "Hostile/cases"]),
   ]
 )

@@ -44,7 +44,7 @@ public struct ZoneAssembler: Sendable {
         retry: options.retry, expire: options.expire, minimum: options.ttl)
       let z = Zone(
         origin: origin, ttl: options.ttl, soa: soa, nameservers: nameservers,
-        records: records.sorted(by: ZoneOrder.precedes))
+        records: ZoneOrder.sorted(records))
       try ZoneValidator.validate(z)
       return z
     }

@@ -39,7 +39,8 @@ enum GenerateCommand {
     guard !args.positionals.isEmpty else {
       throw .usage(UsageError("generate needs at least one INPUT (a file, a folder, or - for stdin)", command: "generate"))
     }
-    let request = try GenerateOptions.request(from: args)
+    var request = try GenerateOptions.request(from: args)
+    if console.errIsTerminal && !args.flag("quiet") { request.progress = ProgressLine.sink(console) }
     let lifecycle = try LifecycleOptions.from(args, now: Clock.now())
     let outcome = try KubeZoneFailure.wrap { () throws(InputError) in try Pipeline.generate(request) }
     let verbose = args.flag("verbose")

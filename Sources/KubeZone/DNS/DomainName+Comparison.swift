@@ -8,10 +8,15 @@ extension DomainName: Hashable {
   }
 
   public func hash(into hasher: inout Hasher) {
+    // One 64-bit FNV-1a of the lower-cased labels (lengths included), fed
+    // to the hasher once: feeding it byte by byte dominated set and
+    // dictionary costs in large zones.
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
     for label in labels {
-      hasher.combine(label.count)
-      for b in label { hasher.combine(Self.lower(b)) }
+      h = (h ^ UInt64(label.count)) &* 0x100_0000_01B3
+      for b in label { h = (h ^ UInt64(Self.lower(b))) &* 0x100_0000_01B3 }
     }
+    hasher.combine(h)
   }
 }
 

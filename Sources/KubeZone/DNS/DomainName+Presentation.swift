@@ -88,6 +88,8 @@ extension DomainName: CustomStringConvertible {
     }
   }
 
+  static func isPlainByte(_ b: UInt8) -> Bool { isPlain(b) }
+
   private static func isPlain(_ b: UInt8) -> Bool {
     switch b {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

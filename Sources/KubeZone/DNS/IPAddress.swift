@@ -42,7 +42,13 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var dashed: String {
     switch self {
     case .v4(let a):
-      return a.octets.map(String.init).joined(separator: "-")
+      var out: [UInt8] = []
+      out.reserveCapacity(15)
+      for shift in [24, 16, 8, 0] as [UInt32] {
+        if shift != 24 { out.append(UInt8(ascii: "-")) }
+        out += Self.decimal(UInt8(truncatingIfNeeded: a.value >> shift))
+      }
+      return String(decoding: out, as: UTF8.self)
     case .v6(let a):
       var s = a.description.replacingColons()
       if s.hasSuffix("-") { s += "0" }
@@ -55,8 +61,12 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var reverseName: DomainName {
     switch self {
     case .v4(let a):
-      let labels = a.octets.reversed().map { Array(String($0).utf8) }
-      return DomainName(unchecked: labels + [Array("in-addr".utf8), Array("arpa".utf8)])
+      let v = a.value
+      return DomainName(unchecked: [
+        Self.decimal(UInt8(truncatingIfNeeded: v)), Self.decimal(UInt8(truncatingIfNeeded: v >> 8)),
+        Self.decimal(UInt8(truncatingIfNeeded: v >> 16)), Self.decimal(UInt8(truncatingIfNeeded: v >> 24)),
+        Self.inAddr, Self.arpa,
+      ])
     case .v6(let a):
       var nibbles: [[UInt8]] = []
       for word in [a.low, a.high] {
@@ -67,6 +77,18 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
       }
       return DomainName(unchecked: nibbles + [Array("ip6".utf8), Array("arpa".utf8)])
     }
+  }
+}
+
+extension IPAddress {
+  static let inAddr = Array("in-addr".utf8)
+  static let arpa = Array("arpa".utf8)
+
+  /// An octet in decimal, as bytes.
+  static func decimal(_ b: UInt8) -> [UInt8] {
+    if b >= 100 { return [48 + b / 100, 48 + b / 10 % 10, 48 + b % 10] }
+    if b >= 10 { return [48 + b / 10, 48 + b % 10] }
+    return [48 + b]
   }
 }
 

@@ -4,10 +4,15 @@
 struct Field {
   let node: Node
   let path: String
+  /// False when the caller never shows messages from this decode (the
+  /// fast readers redo a failed decode the full way): paths are then not
+  /// built, which was a large share of decoding time.
+  let tracksPath: Bool
 
-  init(_ node: Node, path: String) {
+  init(_ node: Node, path: String, tracksPath: Bool = true) {
     self.node = node
     self.path = path
+    self.tracksPath = tracksPath
   }
 
   var location: SourceLocation { node.location }
@@ -16,6 +21,7 @@ struct Field {
   /// treats an explicit null).
   func child(_ key: String) -> Field? {
     guard let n = node[key], !n.isNull else { return nil }
+    guard tracksPath else { return Field(n, path: "", tracksPath: false) }
     return Field(n, path: path.isEmpty ? key : path + "." + key)
   }
 
@@ -48,6 +54,7 @@ struct Field {
 
   func items() throws(InputError) -> [Field] {
     guard let seq = node.sequence else { throw fail("a list") }
+    guard tracksPath else { return seq.map { Field($0, path: "", tracksPath: false) } }
     return seq.enumerated().map { Field($1, path: "\(path)[\($0)]") }
   }
 
@@ -63,7 +70,7 @@ struct Field {
       guard let key = entry.key.scalar?.text else {
         throw Field(entry.key, path: path).fail("a string key")
       }
-      let value = Field(entry.value, path: path + "." + key)
+      let value = Field(entry.value, path: tracksPath ? path + "." + key : "", tracksPath: tracksPath)
       out[key] = entry.value.isNull ? "" : try value.stringValue()
     }
     return out

@@ -48,7 +48,7 @@ public struct ObjectDecoder: Sendable {
     try decodeObject(root, inheritedKind: nil, inheritedVersion: nil, into: &result)
   }
 
-  private func decodeObject(
+  func decodeObject(
     _ object: Field, inheritedKind: String?, inheritedVersion: String?, into result: inout Result
   ) throws(InputError) {
     guard let kind = try object.string("kind") ?? inheritedKind else {

@@ -9,6 +9,8 @@ public struct GenerateRequest: Sendable {
   public var strict: Bool
   /// The zone header template.
   public var header: Template
+  /// Called from any thread while inputs are read, for a progress line.
+  public var progress: (@Sendable (ReadProgress) -> Void)?
 
   public init(
     inputs: [String], namespace: String = "default", synthesis: SynthesisOptions,
@@ -34,6 +36,8 @@ public struct GenerateOutcome: Sendable {
   public var skippedObjects: [String: Int]
   public var skippedPTRs: Int
   public var serviceCount: Int
+  /// How long each stage took.
+  public var timings = StageTimings()
 
   /// Records per type over all zones (SOA and NS included).
   public var recordCounts: [RRType: Int] {

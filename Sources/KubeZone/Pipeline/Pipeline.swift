@@ -4,16 +4,33 @@
 /// with the first fatal error, so a caller writes all zones or none.
 public enum Pipeline {
   public static func generate(_ request: GenerateRequest) throws(InputError) -> GenerateOutcome {
+    var timings = StageTimings()
+    var clock = StageTimings.Clock()
     var decoded = ObjectDecoder.Result()
     let decoder = ObjectDecoder(defaultNamespace: request.namespace)
-    for input in try InputFiles.expand(request.inputs) {
-      let (name, bytes) = try InputFiles.read(input)
-      try decode(bytes, file: name, with: decoder, into: &decoded)
+    let inputs = try InputFiles.expand(request.inputs)
+    let meter = request.progress.map { ProgressMeter(totalBytes: InputFiles.totalSize(inputs), sink: $0) }
+    for input in inputs {
+      let (name, bytes, fast) = try readInput(input, decoder: decoder, meter: meter)
+      timings.inputBytes += bytes?.count ?? 0
+      if let fast {
+        timings.inputBytes += fast.bytes
+        // A file the fast path read held one non-empty document at least.
+        var result = fast.result
+        result.documentCount = max(result.documentCount, 1)
+        decoded.append(result)
+        continue
+      }
+      let before = decoded.objects.count
+      try decode(bytes ?? [], file: name, with: decoder, into: &decoded)
+      meter?.add(bytes: bytes?.count ?? 0, objects: decoded.objects.count - before)
     }
-    return try generate(request, decoded: decoded)
+    meter?.finish()
+    clock.lap("read+decode", into: &timings)
+    return try generate(request, decoded: decoded, timings: timings, clock: clock)
   }
 
-  /// Reads and decodes one input's bytes into `decoded`.
+  /// Reads and decodes one input's bytes into `decoded` with the full readers.
   static func decode(
     _ bytes: [UInt8], file: String, with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result
   ) throws(InputError) {
@@ -24,7 +41,12 @@ public enum Pipeline {
 
   /// Everything after decoding: resolve, synthesize, assemble, render.
   /// The fuzz harness enters here with objects decoded from its bytes.
-  static func generate(_ request: GenerateRequest, decoded: ObjectDecoder.Result) throws(InputError) -> GenerateOutcome {
+  static func generate(
+    _ request: GenerateRequest, decoded: ObjectDecoder.Result,
+    timings: StageTimings = StageTimings(), clock: StageTimings.Clock = StageTimings.Clock()
+  ) throws(InputError) -> GenerateOutcome {
+    var timings = timings
+    var clock = clock
     // Empty input is far more often a failed `kubectl get` or a truncated
     // file than an empty cluster; writing it would empty the served zone.
     guard decoded.documentCount > 0 else {
@@ -35,11 +57,14 @@ public enum Pipeline {
     try conflicts.duplicates(decoded.objects, log: &log)
     let inventory = Inventory(decoded.objects, log: &log)
     WorkloadCheck.check(inventory, log: &log)
+    clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
     let records = try conflicts.records(
       try synthesizer.records(for: inventory, log: &log), inventory: inventory,
       domain: request.synthesis.domain, log: &log)
+    clock.lap("synthesize", into: &timings)
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
+    clock.lap("assemble", into: &timings)
     let writer = ZoneWriter(header: request.header)
     var texts: [String] = []
     for zone in assembled.zones {
@@ -49,10 +74,36 @@ public enum Pipeline {
         throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
     }
+    clock.lap("render", into: &timings)
     return GenerateOutcome(
       zones: assembled.zones, texts: texts, log: log, objectCount: decoded.objects.count,
       skippedObjects: decoded.skipped, skippedPTRs: assembled.skippedPTRs,
-      serviceCount: inventory.services.count)
+      serviceCount: inventory.services.count, timings: timings)
+  }
+
+  /// One input: decoded by the fast JSON path when it applies, else its
+  /// bytes for the full readers.
+  static func readInput(
+    _ input: InputFiles.Input, decoder: ObjectDecoder, meter: ProgressMeter? = nil
+  ) throws(InputError) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
+    guard case .file(let path) = input, let mapped = MappedFile(path: path) else {
+      let (name, bytes) = try InputFiles.read(input)
+      return (name, bytes, nil)
+    }
+    var progress: (@Sendable (Int, Int) -> Void)?
+    if let meter {
+      progress = { bytes, objects in meter.add(bytes: bytes, objects: objects) }
+    }
+    let fast = mapped.withBytes { buf -> ObjectDecoder.Result? in
+      if ManifestReader.looksLikeJSON(buf) {
+        return FastJSONInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) }, progress: progress)
+      }
+      return FastYAMLInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) }, progress: progress)
+    }
+    if let fast { return (path, nil, (fast, mapped.count)) }
+    let bytes = mapped.array()
+    mapped.release(0..<mapped.count)
+    return (path, bytes, nil)
   }
 
   /// Parses one input's bytes into documents (JSON or YAML, sniffed).

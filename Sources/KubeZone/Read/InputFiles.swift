@@ -65,4 +65,14 @@ public enum InputFiles {
       return (path, [UInt8](data))
     }
   }
+
+  /// The summed size of the input files (standard input counts 0).
+  public static func totalSize(_ inputs: [Input]) -> Int {
+    var total = 0
+    for case .file(let path) in inputs {
+      var info = stat()
+      if stat(path, &info) == 0 { total += Int(info.st_size) }
+    }
+    return total
+  }
 }

@@ -64,8 +64,11 @@ public struct EndpointResolver: Sendable {
 
   private func fromPods(_ service: Service, selector: [String: String]) -> [ResolvedEndpoint] {
     var out: [ResolvedEndpoint] = []
-    for pod in inventory.podsByNamespace[service.meta.namespace] ?? [] {
-      guard selector.allSatisfy({ pod.meta.labels[$0.key] == $0.value }) else { continue }
+    let pods = inventory.podsByNamespace[service.meta.namespace] ?? []
+    for i in pods.indices {
+      // Test the selector before copying the pod out of the array.
+      guard selector.allSatisfy({ pods[i].meta.labels[$0.key] == $0.value }) else { continue }
+      let pod = pods[i]
       if pod.phase == .succeeded || pod.phase == .failed || pod.ips.isEmpty { continue }
       let ready = service.publishNotReadyAddresses || (pod.isReady && !pod.meta.terminating)
       let hostname = pod.subdomain == service.meta.name ? pod.hostname : nil

@@ -7,6 +7,14 @@
 /// an owner, RRsets follow `RRType` order, and records within an RRset
 /// follow `RData` order.
 public enum ZoneOrder {
+  /// `records.sorted(by: precedes)`, sorting indices so the sort moves
+  /// integers rather than records; the same comparisons in the same
+  /// order give the same result.
+  public static func sorted(_ records: [ResourceRecord]) -> [ResourceRecord] {
+    // Array subscripts borrow; an unsafe buffer's would copy each record.
+    Array(records.indices).sorted { precedes(records[$0], records[$1]) }.map { records[$0] }
+  }
+
   public static func precedes(_ a: ResourceRecord, _ b: ResourceRecord) -> Bool {
     if a.owner != b.owner { return namePrecedes(a.owner, b.owner) }
     if a.type != b.type { return a.type < b.type }
@@ -22,12 +30,24 @@ public enum ZoneOrder {
       if let p = number(x), let q = number(y) {
         if p != q { return p < q }
       } else if !DomainName.labelsEqual(x, y) {
-        return DomainName(unchecked: [x]) < DomainName(unchecked: [y])
+        return labelPrecedes(x, y)
       }
       i -= 1
       j -= 1
     }
     return a.labels.count < b.labels.count
+  }
+
+  /// Canonical order of two single labels, as `DomainName <` orders the
+  /// one-label names, without building them.
+  private static func labelPrecedes(_ x: [UInt8], _ y: [UInt8]) -> Bool {
+    let n = min(x.count, y.count)
+    for k in 0..<n {
+      let p = DomainName.lower(x[k])
+      let q = DomainName.lower(y[k])
+      if p != q { return p < q }
+    }
+    return x.count < y.count
   }
 
   private static func number(_ label: [UInt8]) -> Int? {

@@ -20,31 +20,35 @@ public struct ZoneWriter: Sendable {
 
   /// The zone file's full text.
   public func text(for zone: Zone, generator: String) throws(TemplateError) -> String {
-    var out = try header.render(Self.headerContext(zone, generator: generator))
-    if !out.isEmpty && !out.hasSuffix("\n") { out += "\n" }
-    var line = ""
+    var out = ZoneLineBuffer(capacity: 64 + zone.records.count * 72)
+    var head = try header.render(Self.headerContext(zone, generator: generator))
+    if !head.isEmpty && !head.hasSuffix("\n") { head += "\n" }
+    out.append(head)
     for record in zone.records {
-      line.removeAll(keepingCapacity: true)
-      Self.append(record, origin: zone.origin, to: &line)
-      out += line
+      Self.append(record, origin: zone.origin, to: &out)
     }
-    return out
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 
   /// Appends one record line (with its newline).
-  static func append(_ record: ResourceRecord, origin: DomainName, to out: inout String) {
-    let owner = record.owner.relative(to: origin)
-    out += owner
-    out += String(repeating: " ", count: max(1, ownerWidth - owner.utf8.count))
-    let ttl = String(record.ttl)
-    out += ttl
-    out += String(repeating: " ", count: max(1, 8 - ttl.utf8.count))
-    out += "IN  "
+  static func append(_ record: ResourceRecord, origin: DomainName, to out: inout ZoneLineBuffer) {
+    let ownerWidth = out.relative(record.owner, to: origin)
+    out.spaces(max(1, Self.ownerWidth - ownerWidth))
+    out.decimal(record.ttl)
+    out.spaces(max(1, 8 - ZoneLineBuffer.decimalWidth(record.ttl)))
+    out.append("IN  ")
     let type = record.type.rawValue
-    out += type
-    out += String(repeating: " ", count: max(1, 7 - type.utf8.count))
-    out += record.data.presentation
-    out += "\n"
+    out.append(type)
+    out.spaces(max(1, 7 - type.utf8.count))
+    out.rdata(record.data)
+    out.append(0x0A)
+  }
+
+  /// Appends one record line (with its newline) to a string.
+  static func append(_ record: ResourceRecord, origin: DomainName, to out: inout String) {
+    var buffer = ZoneLineBuffer(capacity: 128)
+    append(record, origin: origin, to: &buffer)
+    out += String(decoding: buffer.bytes, as: UTF8.self)
   }
 
   static func headerContext(_ zone: Zone, generator: String) -> [String: Template.Value] {

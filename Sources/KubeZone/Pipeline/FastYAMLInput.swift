@@ -1,0 +1,200 @@
+import Foundation
+
+/// Reads and decodes a large YAML List (`kubectl get -A -o yaml`) in
+/// chunks of whole items, on several threads, building only the fields the
+/// decoders read.
+///
+///     apiVersion: v1          <- header and tail: read together, as one
+///     items:                     small document, for the List's kind
+///     - apiVersion: v1        <- chunk 0: its items parsed on their own
+///       ...                      as a block sequence (column-0 "- " lines)
+///     - apiVersion: v1        <- chunk 1, starting at an item's "- "
+///       ...
+///     kind: List              <- tail
+///
+/// At column 0 inside `items`, a line is an entry (`- `), a comment or
+/// blank; any other column-0 line ends the List. A chunk that does not
+/// parse on its own, anything `PruningYAMLComposer` does not handle, or a
+/// header and tail that do not make a List, makes this return nil, and the
+/// caller reads the file the full way.
+enum FastYAMLInput {
+  /// Bytes of input a chunk holds, at least (it ends at an item).
+  static let chunkSize = 4 << 20
+
+  static func decode(
+    _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = chunkSize,
+    general: Bool = true, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
+    progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
+  ) -> ObjectDecoder.Result? {
+    guard let itemsStart = itemsStart(buf) else { return nil }
+    // Chunk starts: the first item, then the first item after each step.
+    var starts = [itemsStart]
+    while let last = starts.last, last + chunkSize < buf.count, let next = nextItem(buf, after: last + chunkSize) {
+      starts.append(next)
+    }
+    let tail = tailStart(buf, from: starts[starts.count - 1])
+    guard isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, limits: limits) else { return nil }
+    let ranges: [Range<Int>] = starts.indices.compactMap { i in
+      let e = i + 1 < starts.count ? starts[i + 1] : tail
+      return e > starts[i] ? starts[i]..<e : nil
+    }
+    // Parse the chunks, each worker taking every k-th one.
+    var chunks = [(result: ObjectDecoder.Result, lines: Int)?](repeating: nil, count: ranges.count)
+    let workers = max(1, min(threads, ranges.count))
+    chunks.withUnsafeMutableBufferPointer { slots in
+      let slots = UnsafeSendable(slots)
+      let shared = UnsafeSendable(buf)
+      let work: @Sendable (Int) -> Void = { w in
+        for c in stride(from: w, to: ranges.count, by: workers) {
+          slots.value[c] = readChunk(shared.value, ranges[c], file: file, decoder: decoder, limits: limits, general: general)
+          release(ranges[c])
+          progress?(ranges[c].count, slots.value[c]?.result.objects.count ?? 0)
+          if slots.value[c] == nil { return }
+        }
+      }
+      let group = DispatchGroup()
+      for w in 1..<workers {
+        group.enter()
+        let thread = Thread {
+          work(w)
+          group.leave()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+      }
+      work(0)
+      group.wait()
+    }
+    // Join in order, moving each chunk to its real first line.
+    var header = LineCounter(file: file)
+    var line = 1 + header.lines(upTo: itemsStart, in: buf)
+    var result = ObjectDecoder.Result()
+    for chunk in chunks {
+      guard let chunk, let shifted = chunk.result.shiftingLines(by: line - 1) else { return nil }
+      result.append(shifted)
+      line += chunk.lines
+    }
+    return result
+  }
+
+  /// Parses one chunk of items; nil to give up. Without `general`, only
+  /// the simple subset parser is tried (for tests).
+  static func readChunk(
+    _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits,
+    general: Bool = true
+  ) -> (result: ObjectDecoder.Result, lines: Int)? {
+    let bytes = Array(UnsafeBufferPointer(rebasing: buf[range]))
+    let plain = bytes.withUnsafeBufferPointer(PlainASCIICheck.isPlain)
+    guard plain || InputCheck.validate(bytes, yaml: true) == nil else { return nil }
+    return bytes.withUnsafeBufferPointer { chunk -> (result: ObjectDecoder.Result, lines: Int)? in
+      // The simple kubectl subset first; the general parser if it gives up.
+      if let base = chunk.baseAddress, memchr(base, 0x0D, chunk.count) == nil {
+        var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
+        if let result = decodeItems(decoder, { body throws(PruningAbort) in try parser.items(schema: .object, body) }) {
+          return (result, parser.line)
+        }
+      }
+      guard general else { return nil }
+      var composer = PruningYAMLComposer(
+        parser: YAMLParser(bytes, limits: limits), lines: LineCounter(file: file, baseLine: 1, baseOffset: range.lowerBound),
+        limits: limits, outerDepth: 1)
+      guard let result = decodeItems(decoder, { body throws(PruningAbort) in try composer.items(chunk, schema: .object, body) }) else {
+        return nil
+      }
+      return (result, composer.lines.lines(upTo: chunk.count, in: chunk))
+    }
+  }
+
+  /// Decodes the items a reader hands over; nil when it gives up or an
+  /// item does not decode on its own.
+  static func decodeItems(
+    _ decoder: ObjectDecoder, _ read: ((Node) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
+  ) -> ObjectDecoder.Result? {
+    var result = ObjectDecoder.Result()
+    do throws(PruningAbort) {
+      try read { item throws(PruningAbort) in
+        do {
+          guard try decoder.decodeStreamedItem(item, into: &result) else {
+            throw PruningAbort(reason: "item without kind", offset: 0)
+          }
+        } catch let abort as PruningAbort {
+          throw abort
+        } catch {
+          throw PruningAbort(reason: "decode error", offset: 0)
+        }
+      }
+    } catch {
+      return nil
+    }
+    return result
+  }
+
+  /// The offset of the first item: the line after a column-0 `items:`
+  /// line near the start, which must begin with `- `.
+  static func itemsStart(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
+    let key = Array("items:".utf8)
+    var i = 0
+    let limit = min(buf.count, 1 << 16)
+    while i < limit {
+      if buf[i] == 0x0D { return nil }
+      if (i == 0 || buf[i - 1] == 0x0A), i + key.count <= buf.count, (0..<key.count).allSatisfy({ buf[i + $0] == key[$0] }) {
+        var j = i + key.count
+        while j < buf.count, buf[j] == 0x20 { j += 1 }
+        guard j < buf.count, buf[j] == 0x0A, isItem(buf, j + 1) else { return nil }
+        return j + 1
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// True when a line starting at `i` is a List entry (`- ` or `-` alone).
+  static func isItem(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    guard i < buf.count, buf[i] == UInt8(ascii: "-") else { return false }
+    return i + 1 == buf.count || buf[i + 1] == 0x20 || buf[i + 1] == 0x0A
+  }
+
+  /// The start of the first entry line after `offset`.
+  static func nextItem(_ buf: UnsafeBufferPointer<UInt8>, after offset: Int) -> Int? {
+    guard let base = buf.baseAddress else { return nil }
+    var i = offset
+    while i < buf.count {
+      guard let p = memchr(base + i, 0x0A, buf.count - i) else { return nil }
+      i = UnsafeRawPointer(p) - UnsafeRawPointer(base) + 1
+      if isItem(buf, i) { return i }
+    }
+    return nil
+  }
+
+  /// Where the List's entries end: the first column-0 line after `from`
+  /// that is not an entry, comment or blank (or the end of input).
+  static func tailStart(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    guard let base = buf.baseAddress else { return buf.count }
+    var i = from
+    while i < buf.count {
+      switch buf[i] {
+      case 0x20, 0x09, 0x0A, UInt8(ascii: "#"): break
+      case UInt8(ascii: "-") where isItem(buf, i): break
+      default: return i
+      }
+      guard let p = memchr(base + i, 0x0A, buf.count - i) else { return buf.count }
+      i = UnsafeRawPointer(p) - UnsafeRawPointer(base) + 1
+    }
+    return buf.count
+  }
+
+  /// True when the header and tail, read as one document, are a List
+  /// mapping with one `items` key and no merge keys.
+  static func isList(_ buf: UnsafeBufferPointer<UInt8>, header: Range<Int>, tail: Range<Int>, file: String, limits: ReadLimits) -> Bool {
+    let bytes = Array(UnsafeBufferPointer(rebasing: buf[header])) + Array(UnsafeBufferPointer(rebasing: buf[tail]))
+    guard let docs = try? YAMLReader.documents(bytes, file: file, limits: limits), docs.count == 1,
+      let pairs = docs[0].mapping
+    else { return false }
+    let keys = pairs.map { $0.key.scalar?.text }
+    guard keys.filter({ $0 == "items" }).count == 1, !keys.contains("<<"),
+      let kind = try? Field(docs[0], path: "").string("kind"), kind.hasSuffix("List")
+    else { return false }
+    return true
+  }
+}

@@ -1,0 +1,239 @@
+import Foundation
+
+/// Parses the plain block YAML that `kubectl get -o yaml` writes, building
+/// only what a `PruneSchema` keeps, several times faster than the general
+/// YAML scanner.
+///
+/// It takes a chunk of List entries (`- ` lines at column 0) and accepts
+/// only a strict subset of YAML, line by line:
+///
+///     - key: plain scalar            single- or double-quoted (no escapes)
+///       key: |                       literal block, `|` or `|-`
+///         text
+///       key:                         a nested block mapping or sequence
+///       - item                       (sequences may sit at their key's column)
+///       key: {}                      empty flow collections only
+///
+/// Anything else (anchors, aliases, tags, flow collections with content,
+/// multi-line plain or quoted scalars, escapes, empty values in kept paths,
+/// tabs, `\r`, comments after values, complex keys) makes it give up with
+/// `PruningAbort`; the chunk is then read by the general parser. Nodes carry
+/// the text, style and position the general reader gives them.
+struct SimpleBlockYAMLParser {
+  let buf: UnsafeBufferPointer<UInt8>
+  let file: String
+  /// Line and offset of `buf[0]` in the file.
+  let baseLine: Int
+  let baseOffset: Int
+  let limits: ReadLimits
+  /// Collections around the chunk in the full document.
+  let outerDepth: Int
+  var pos = 0
+  var line = 0
+  var lineStart = 0
+  var depth = 0
+  var atEnd = false
+
+  init(_ buf: UnsafeBufferPointer<UInt8>, file: String, baseLine: Int, baseOffset: Int, limits: ReadLimits, outerDepth: Int) {
+    self.buf = buf
+    self.file = file
+    self.baseLine = baseLine
+    self.baseOffset = baseOffset
+    self.limits = limits
+    self.outerDepth = outerDepth
+  }
+
+  @inline(__always) func at(_ i: Int) -> UInt8 { i < buf.count ? buf[i] : 0x0A }
+  var indent: Int { pos - lineStart }
+  var atDash: Bool { at(pos) == UInt8(ascii: "-") && (at(pos + 1) == 0x20 || at(pos + 1) == 0x0A) }
+
+  func abort(_ why: String) -> PruningAbort { PruningAbort(reason: why, offset: baseOffset + pos) }
+
+  func location(_ offset: Int) -> SourceLocation {
+    var column = 1
+    for i in lineStart..<offset where buf[i] & 0xC0 != 0x80 { column += 1 }
+    return SourceLocation(file: file, line: baseLine + line, column: column, offset: baseOffset + offset)
+  }
+
+  /// Moves to the first content line at or after the line starting at
+  /// `start`, skipping blank and comment lines; sets `atEnd` past the end.
+  mutating func contentLine(from start: Int) throws(PruningAbort) {
+    var s = start
+    while s < buf.count {
+      var i = s
+      while i < buf.count, buf[i] == 0x20 { i += 1 }
+      let b = at(i)
+      if b == 0x09 || b == 0x0D { pos = i; throw abort("tab or CR") }
+      lineStart = s
+      pos = i
+      if b != 0x0A && b != UInt8(ascii: "#") { return }
+      // Blank or comment: the next line.
+      guard let eol = endOfLine(i) else { break }
+      s = eol + 1
+      line += 1
+    }
+    atEnd = true
+    pos = buf.count
+    lineStart = buf.count
+  }
+
+  /// The offset of the `\n` ending the line holding `i`, nil at the end.
+  func endOfLine(_ i: Int) -> Int? {
+    guard i < buf.count, let base = buf.baseAddress,
+      let p = memchr(base + i, 0x0A, buf.count - i)
+    else { return nil }
+    return UnsafeRawPointer(p) - UnsafeRawPointer(base)
+  }
+
+  /// After a value on the current line: only spaces may follow; moves on.
+  mutating func finishLine() throws(PruningAbort) {
+    while at(pos) == 0x20 { pos += 1 }
+    guard pos >= buf.count || buf[pos] == 0x0A else { throw abort("content after value") }
+    guard pos < buf.count else {
+      atEnd = true
+      return
+    }
+    line += 1
+    try contentLine(from: pos + 1)
+  }
+
+  // MARK: Structure
+
+  /// Calls `body` with each entry of the chunk (column-0 `- ` lines).
+  mutating func items(schema: PruneSchema, _ body: (Node) throws(PruningAbort) -> Void) throws(PruningAbort) {
+    try contentLine(from: 0)
+    guard !atEnd, indent == 0, atDash else { throw abort("not a list entry") }
+    depth = 1
+    while !atEnd {
+      guard indent == 0, atDash else { throw abort("not a list entry") }
+      pos += 2
+      guard let item = try inline(.fields(schema), parentIndent: 0, allowMapping: true) else { throw abort("item") }
+      try body(item)
+    }
+  }
+
+  /// Opens a collection, checking the depth limit as the composer does.
+  mutating func open() throws(PruningAbort) {
+    if outerDepth + depth >= limits.maxDepth { throw abort("nesting depth") }
+    depth += 1
+  }
+
+  /// A node starting at `pos` on the current line (after `- ` or `key: `).
+  mutating func inline(_ rule: PruneSchema.Rule?, parentIndent: Int, allowMapping: Bool) throws(PruningAbort) -> Node? {
+    let start = pos
+    let b = at(pos)
+    switch b {
+    case 0x0A, 0x20: throw abort("empty or indented value")
+    case UInt8(ascii: "|"): return try literal(rule, parentIndent: parentIndent)
+    case UInt8(ascii: "\""), UInt8(ascii: "'"):
+      let node = try quoted(rule)
+      try finishLine()
+      return node
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      let close = b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+      guard at(pos + 1) == close else { throw abort("flow collection") }
+      if outerDepth + depth >= limits.maxDepth { throw abort("nesting depth") }
+      let loc = rule == nil ? nil : location(start)
+      pos += 2
+      try finishLine()
+      guard let loc else { return nil }
+      return Node(b == UInt8(ascii: "{") ? .mapping([]) : .sequence([]), location: loc)
+    case UInt8(ascii: "-") where atDash:
+      throw abort("nested sequence on one line")
+    default:
+      break
+    }
+    if allowMapping, isKey(at: pos) {
+      return try mapping(rule, column: pos - lineStart)
+    }
+    return try plain(rule)
+  }
+
+  /// A block node starting a line (the value of `key:` on the lines below).
+  mutating func block(_ rule: PruneSchema.Rule?, keyIndent: Int) throws(PruningAbort) -> Node? {
+    if atDash { return try sequence(rule, column: indent, indentless: indent == keyIndent) }
+    guard isKey(at: pos) else { throw abort("block scalar on its own line") }
+    return try mapping(rule, column: indent)
+  }
+
+  /// True when a plain key and `: ` (or `:` at the line end) start at `i`.
+  func isKey(at i: Int) -> Bool {
+    var j = i
+    guard isKeyByte(at(j)), at(j) != UInt8(ascii: "-") else { return false }
+    while isKeyByte(at(j)) { j += 1 }
+    return at(j) == UInt8(ascii: ":") && (at(j + 1) == 0x20 || at(j + 1) == 0x0A)
+  }
+
+  @inline(__always) func isKeyByte(_ b: UInt8) -> Bool {
+    switch b {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"),
+      UInt8(ascii: "/"), UInt8(ascii: "-"):
+      return true
+    default:
+      return false
+    }
+  }
+
+  mutating func mapping(_ rule: PruneSchema.Rule?, column: Int) throws(PruningAbort) -> Node? {
+    try open()
+    defer { depth -= 1 }
+    let loc = rule == nil ? nil : location(pos)
+    var pairs: [Node.Pair] = []
+    var first = true
+    while true {
+      if !first {
+        if atEnd || indent < column { break }
+        guard indent == column, !atDash else { throw abort("bad mapping indentation") }
+      }
+      first = false
+      let keyStart = pos
+      while isKeyByte(at(pos)) { pos += 1 }
+      let keyBytes = UnsafeBufferPointer(rebasing: buf[keyStart..<pos])
+      pos += 1  // the colon
+      var keep: PruneSchema.Rule?
+      switch rule {
+      case nil: keep = nil
+      case .all: keep = .all
+      case .fields(let schema): keep = schema.rule(for: keyBytes)
+      }
+      let key = keep == nil ? nil : Node(.scalar(Scalar(String(decoding: keyBytes, as: UTF8.self), style: .plain)), location: location(keyStart))
+      while at(pos) == 0x20 { pos += 1 }
+      let value: Node?
+      if at(pos) == 0x0A {
+        // The value is on the lines below, or empty.
+        try finishLine()
+        if !atEnd && (indent > column || (indent == column && atDash)) {
+          value = try block(keep, keyIndent: column)
+        } else {
+          if keep != nil { throw abort("empty value") }
+          value = nil
+        }
+      } else if at(pos) == UInt8(ascii: "#") {
+        throw abort("comment")
+      } else {
+        value = try inline(keep, parentIndent: column, allowMapping: false)
+      }
+      if let key, let value { pairs.append(Node.Pair(key: key, value: value)) }
+    }
+    guard let loc else { return nil }
+    return Node(.mapping(pairs), location: loc)
+  }
+
+  mutating func sequence(_ rule: PruneSchema.Rule?, column: Int, indentless: Bool) throws(PruningAbort) -> Node? {
+    try open()
+    defer { depth -= 1 }
+    let loc = rule == nil ? nil : location(pos)
+    var items: [Node] = []
+    while true {
+      pos += 2
+      if let item = try inline(rule, parentIndent: column, allowMapping: true) { items.append(item) }
+      if atEnd || indent < column { break }
+      if indent == column && atDash { continue }
+      if indent == column && indentless { break }
+      throw abort("bad sequence indentation")
+    }
+    guard let loc else { return nil }
+    return Node(.sequence(items), location: loc)
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+// kubezone-bench: generates synthetic snapshots once, runs each case in a
+// child process (so peak RSS is per case), and prints a Markdown table.
+//
+//   swift run -c release kubezone-bench [--data DIR] [--scales 30000,150000]
+//       [--runs N] [--no-slices] [--write-records N] [--only SUBSTRING] [--prepare-only]
+
+var options: [String: String] = [:]
+var flags: Set<String> = []
+var args = Array(CommandLine.arguments.dropFirst())
+while let arg = args.first {
+  args.removeFirst()
+  let name = String(arg.drop { $0 == "-" })
+  if ["no-slices", "help", "prepare-only"].contains(name) { flags.insert(name); continue }
+  guard let value = args.first else { Report.fail("\(arg) needs a value") }
+  args.removeFirst()
+  options[name] = value
+}
+if flags.contains("help") {
+  print("usage: kubezone-bench [--data DIR] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT] [--prepare-only]")
+  exit(0)
+}
+let data = options["data"] ?? "/work/bench-data"
+let scales = (options["scales"] ?? "30000,150000").split(separator: ",").compactMap { Int($0) }
+let cases = BenchCase.all(scales: scales, slices: !flags.contains("no-slices"), writeRecords: Int(options["write-records"] ?? "") ?? 1_000_000)
+
+if let index = options["child"].flatMap(Int.init) {
+  // Child: run one case, print one RESULT line.
+  let out = options["out"] ?? NSTemporaryDirectory() + "kubezone-bench-out"
+  do {
+    print(try ChildRun.run(cases[index], data: data, out: out).line)
+  } catch {
+    FileHandle.standardError.write(Data("kubezone-bench: \(error)\n".utf8))
+    exit(1)
+  }
+  exit(0)
+}
+
+let runs = max(1, Int(options["runs"] ?? "") ?? 3)
+let only = options["only"]
+let selected = cases.indices.filter { i in only.map { cases[i].name.contains($0) } ?? true }
+for pods in Set(selected.map { cases[$0].pods }).filter({ $0 > 0 }).sorted() {
+  do { try BenchData.prepare(data, pods: pods) { Report.note($0) } } catch { Report.fail("\(error)") }
+}
+if flags.contains("prepare-only") { exit(0) }
+var results: [(BenchCase, Measurement, String)] = []
+for i in selected {
+  let c = cases[i]
+  var best: Measurement?
+  var loads: [String] = []
+  for _ in 0..<runs {
+    loads.append(Report.loadAverage())
+    guard let m = Report.runChild(index: i, data: data) else { Report.fail("case \(c.name) failed") }
+    if best == nil || m.wall < best!.wall { best = m }
+  }
+  guard let best else { continue }
+  Report.note(String(format: "%@: %.3f s best of %d (load %@)", c.name, best.wall, runs, loads.joined(separator: ", ")))
+  results.append((c, best, loads.joined(separator: " / ")))
+}
+Report.table(results)
+Report.checkFormats(results)

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import KubeZone
+
+/// The small fast pieces behind the performance work, each against the
+/// plain code it replaces.
+@Suite struct PerfUnitTests {
+  @Test func plainASCIICheckAgreesWithAByteLoop() {
+    var rng = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = Array(0x20...0x7E) + [0x0A, 0x09]
+    for round in 0..<2000 {
+      var bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x20 }
+      if round % 2 == 0, !bytes.isEmpty {
+        bytes[Int.random(in: 0..<bytes.count, using: &rng)] = [0x00, 0x0D, 0x1F, 0x7F, 0x80, 0xC3, 0xFF, 0x0B].randomElement(using: &rng) ?? 0
+      }
+      let expected = bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }
+      #expect(bytes.withUnsafeBufferPointer(PlainASCIICheck.isPlain) == expected, "\(bytes)")
+    }
+  }
+
+  @Test func zoneOrderSortedMatchesSortedByPrecedes() throws {
+    // Mixed numeric and text labels, case differences and duplicates, where
+    // ZoneOrder is not a strict weak order: the index sort must still give
+    // exactly the same permutation.
+    let labels = ["1", "2", "10", "01", "1a", "A", "a", "b", "web", "Web", "100", "_tcp"]
+    var records: [ResourceRecord] = []
+    var rng = SystemRandomNumberGenerator()
+    let origin = try DomainName("cluster.local")
+    for i in 0..<600 {
+      let parts = (0..<Int.random(in: 1...3, using: &rng)).map { _ in labels.randomElement(using: &rng) ?? "a" }
+      let owner = try origin.prepending(parts)
+      let data: RData = i % 3 == 0 ? .a(IPv4Address(UInt32(i % 7))) : .ptr(try origin.prepending(labels.randomElement(using: &rng) ?? "a"))
+      records.append(ResourceRecord(owner: owner, ttl: 30, data: data))
+    }
+    #expect(ZoneOrder.sorted(records) == records.sorted(by: ZoneOrder.precedes))
+  }
+
+  @Test func domainNameHashIgnoresCase() throws {
+    let a = try DomainName("Web.Prod.svc.cluster.local")
+    let b = try DomainName("web.prod.SVC.cluster.local")
+    #expect(a == b)
+    #expect(a.hashValue == b.hashValue)
+    #expect(Set([a, b]).count == 1)
+  }
+
+  @Test func ipv4DashedAndReverseNames() throws {
+    for text in ["0.0.0.0", "10.96.1.136", "255.255.255.255", "100.108.251.43", "1.20.3.0"] {
+      let ip = try #require(IPAddress(text))
+      #expect(ip.dashed == text.replacingOccurrences(of: ".", with: "-"))
+      let octets = text.split(separator: ".").reversed().joined(separator: ".")
+      #expect(ip.reverseName.description == octets + ".in-addr.arpa.")
+    }
+  }
+
+  @Test func lineCounterMatchesLineTable() {
+    let text = "a\nbé\r\ncd\rx\n\nlast é line"
+    let bytes = Array(text.utf8)
+    var table = LineTable(bytes, file: "f")
+    var counter = LineCounter(file: "f")
+    bytes.withUnsafeBufferPointer { buf in
+      for offset in 0...bytes.count {
+        #expect(counter.location(offset, in: buf) == table.location(offset), "offset \(offset)")
+      }
+    }
+  }
+}
