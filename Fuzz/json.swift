@@ -17,7 +17,7 @@ public func jsonFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   }
   let text = node.jsonText()
   FuzzCheck.jsonRoundTrip(text, "JSON reader")
-  if JSONFuzz.startsWithBracket(bytes) {
+  if JSONSniff.startsWithBracket(bytes) {
     guard let docs = try? ManifestReader.documents(bytes, file: "fuzz.json", limits: FuzzCheck.limits),
       docs.count == 1
     else {
@@ -28,12 +28,3 @@ public func jsonFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-enum JSONFuzz {
-  /// What `ManifestReader` sniffs as JSON: `{` or `[` first, after an
-  /// optional BOM and white space.
-  static func startsWithBracket(_ bytes: [UInt8]) -> Bool {
-    var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
-    return i < bytes.count && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "["))
-  }
-}
