@@ -45,4 +45,30 @@ import Testing
     _ = try YAMLReader.documents(Array(merge.utf8), file: "m.yaml").first?.mergingKeys()
     #expect(Date().timeIntervalSince(start) < 5)
   }
+
+  /// pipeline harness, crash-af8b3f97: the fast YAML path read
+  /// `name:web` (no space after the colon, so not a key in YAML) as
+  /// `name: web`, so a file kubectl could not have written was accepted
+  /// with a meaning the general reader, and stdin, reject.
+  @Test func fastYAMLPathRefusesAKeyWithoutASpaceAfterItsColon() throws {
+    let folder = TestSupport.temporaryFolder("fast")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/list.yaml"
+    TestSupport.write("""
+      apiVersion: v1
+      items:
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          namespace: test
+          name:web
+        spec:
+          clusterIP: 10.96.1.136
+      kind: List
+
+      """, to: path)
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", path])
+    #expect(result.code == .invalidInput)
+    #expect(result.err.hasPrefix(path + ":7:13: error: could not find expected ':'"), "\(result.err)")
+  }
 }
