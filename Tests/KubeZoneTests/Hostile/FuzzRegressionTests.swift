@@ -71,4 +71,23 @@ import Testing
     #expect(result.code == .invalidInput)
     #expect(result.err.hasPrefix(path + ":7:13: error: could not find expected ':'"), "\(result.err)")
   }
+
+  /// pipeline harness, crash-3a8d596e: a List whose item had a lone CR
+  /// (a line break to YAML) before `spec:` lost its whole spec on the
+  /// fast YAML path, which splits lines at LF only; the general reader
+  /// read the spec. Files with a CR now take the full readers.
+  @Test func fastYAMLPathLeavesFilesWithCRToTheFullReaders() throws {
+    let text = "apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: web\n    namespace: test\n\r  spec:\n    clusterIP: 10.96.0.7\nkind: List\n"
+    let bytes = Array(text.utf8)
+    let fast = bytes.withUnsafeBufferPointer {
+      FastYAMLInput.decode($0, file: "cr.yaml", decoder: ObjectDecoder(), threads: 1)
+    }
+    #expect(fast == nil)
+    let folder = TestSupport.temporaryFolder("cr")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write(text, to: folder + "/cr.yaml")
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/cr.yaml"])
+    #expect(result.code == .success, "\(result.err)")
+    #expect(TestSupport.read(folder + "/out/cluster.local.zone")?.contains("web.test.svc                                    30      IN  A      10.96.0.7") == true)
+  }
 }
