@@ -22,6 +22,22 @@ final class PruneSchema: Sendable {
     keys = entries.map { (Array($0.0.utf8), $0.1) }
   }
 
+  private init(keys: [(key: [UInt8], rule: Rule)]) {
+    self.keys = keys
+  }
+
+  /// A deep copy for one reading thread: threads that share one schema
+  /// retain and release the same objects all the time, and the atomic
+  /// reference counts then bounce between cores.
+  func copy() -> PruneSchema {
+    PruneSchema(keys: keys.map { entry in
+      switch entry.rule {
+      case .all: (Array(entry.key), .all)
+      case .fields(let inner): (Array(entry.key), .fields(inner.copy()))
+      }
+    })
+  }
+
   /// The rule for a key, or nil to skip its value.
   func rule(for key: UnsafeBufferPointer<UInt8>) -> Rule? {
     for entry in keys where entry.key.count == key.count {
