@@ -27,7 +27,10 @@ public enum Pipeline {
     meter?.finish()
     clock.lap("read+decode", into: &timings)
     var log = decoded.log
+    let objectCount = decoded.objects.count
     let inventory = Inventory(decoded.objects, log: &log)
+    // The inventory holds what is still needed; free the rest early.
+    decoded.objects = []
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
@@ -37,16 +40,19 @@ public enum Pipeline {
     clock.lap("assemble", into: &timings)
     let writer = ZoneWriter(header: request.header)
     var texts: [String] = []
-    for zone in assembled.zones {
-      do {
-        texts.append(try writer.text(for: zone, generator: "kubezone"))
-      } catch {
+    let rendered = ParallelMap.map(assembled.zones) { zone -> Swift.Result<String, TemplateError> in
+      do throws(TemplateError) { return .success(try writer.text(for: zone, generator: "kubezone")) } catch { return .failure(error) }
+    }
+    for result in rendered {
+      switch result {
+      case .success(let text): texts.append(text)
+      case .failure(let error):
         throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
     }
     clock.lap("render", into: &timings)
     return GenerateOutcome(
-      zones: assembled.zones, texts: texts, log: log, objectCount: decoded.objects.count,
+      zones: assembled.zones, texts: texts, log: log, objectCount: objectCount,
       skippedObjects: decoded.skipped, skippedPTRs: assembled.skippedPTRs,
       serviceCount: inventory.services.count, timings: timings)
   }
