@@ -15,7 +15,25 @@ import Testing
     #expect(docs.map { $0.jsonText() } == [#"{"a":1}"#, #"["b"]"#])
   }
 
-  @Test func jsonSideIsStrict() {
-    #expect(throws: ReadError.self) { try ManifestReader.documents(Array("[1, 2,]".utf8), file: "x") }
+  @Test func jsonFilesAreStrict() {
+    #expect(throws: ReadError.self) { try ManifestReader.documents(Array("[1, 2,]".utf8), file: "x.json") }
+  }
+
+  /// A YAML flow mapping starts like JSON; outside `.json` files it is
+  /// read as YAML when it is not JSON.
+  @Test func flowYAMLThatLooksLikeJSONIsReadAsYAML() throws {
+    let docs = try ManifestReader.documents(Array("{apiVersion: v1, kind: Service}\n".utf8), file: "svc.yaml")
+    #expect(docs.map { $0.jsonText() } == [#"{"apiVersion":"v1","kind":"Service"}"#])
+    let stdin = try ManifestReader.documents(Array("{a: 1}\n---\n{b: 2}\n".utf8), file: "<stdin>")
+    #expect(stdin.count == 2)
+  }
+
+  @Test func errorsComeFromTheReaderTheFileNameChooses() {
+    func message(_ text: String, _ file: String) -> String? {
+      do { _ = try ManifestReader.documents(Array(text.utf8), file: file); return nil } catch { return error.description }
+    }
+    // Broken either way: a .yaml file gets YAML's error, other names JSON's.
+    #expect(message("{a: [1, 2}\n", "m.yaml")?.hasPrefix("m.yaml:1:10: error: did not find expected ',' or ']'") == true)
+    #expect(message("{\"a\": [1, 2}\n", "-")?.hasPrefix("-:1:") == true)
   }
 }

@@ -3,6 +3,9 @@ import Foundation
 /// Turns `generate`'s parsed options into a `GenerateRequest`, checking
 /// each value, so a bad option fails before any input is read.
 enum GenerateOptions {
+  /// 255 octets less `dns-version.`, the longest name kubezone always adds.
+  static let maxDomainWireLength = DomainName.maxWireLength - 12
+
   static func request(from args: ParsedArguments) throws(KubeZoneFailure) -> GenerateRequest {
     func usage(_ message: String) -> KubeZoneFailure {
       .usage(UsageError(message, command: "generate"))
@@ -12,6 +15,11 @@ enum GenerateOptions {
       domain.labels.allSatisfy({ NameRules.isDNS1123Label(String(decoding: $0, as: UTF8.self)) })
     else {
       throw usage("--domain '\(domainText.escapedForMessage)' is not a valid domain name")
+    }
+    // The fixed names under the domain (dns-version, hostmaster, ns.dns)
+    // must fit in 255 octets, or the zone would lose its SOA contact or NS.
+    guard domain.wireLength <= GenerateOptions.maxDomainWireLength else {
+      throw usage("--domain '\(domainText.escapedForMessage)' is \(domain.wireLength) octets long; at most \(GenerateOptions.maxDomainWireLength) leave room for dns-version.<domain>")
     }
     let ttl = try number(args, "ttl", default: 30, max: 2_147_483_647)
     let serial = try number(args, "serial", default: 1, max: UInt32.max)
@@ -32,7 +40,10 @@ enum GenerateOptions {
     }
     var nameservers: [DomainName] = []
     for text in args.all("nameserver") {
-      guard let name = try? DomainName(text), !name.labels.isEmpty else {
+      // A nameserver is a host name (RFC 1123): letters, digits, dashes.
+      guard let name = try? DomainName(text), !name.labels.isEmpty,
+        name.labels.allSatisfy({ NameRules.isDNS1123Label(String(decoding: $0, as: UTF8.self).lowercased()) })
+      else {
         throw usage("--nameserver '\(text.escapedForMessage)' is not a valid domain name")
       }
       nameservers.append(name)

@@ -94,7 +94,8 @@ extension Node {
     case .sequence: return "a list"
     case .scalar(let s):
       if isNull { return "null" }
-      return s.style == .plain ? "'\(s.text.prefix(40))'" : "the string \"\(s.text.prefix(40))\""
+      let text = String(s.text.prefix(40)).escapedForMessage
+      return s.style == .plain ? "'\(text)'" : "the string \"\(text)\""
     }
   }
 }

@@ -2,6 +2,7 @@ extension ObjectDecoder.Result {
   /// Adds what another part of the input decoded, after this part.
   mutating func append(_ other: ObjectDecoder.Result) {
     objects += other.objects
+    documentCount += other.documentCount
     for (label, n) in other.skipped { skipped[label, default: 0] += n }
     log.append(contentsOf: other.log)
   }
@@ -13,6 +14,7 @@ extension ObjectDecoder.Result {
     guard lines != 0 else { return self }
     var out = ObjectDecoder.Result()
     out.skipped = skipped
+    out.documentCount = documentCount
     out.objects = objects.map { $0.shiftingLines(by: lines) }
     for d in log.entries {
       guard d.severity == .warning else { return nil }

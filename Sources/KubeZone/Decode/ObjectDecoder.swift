@@ -18,10 +18,13 @@ public struct ObjectDecoder: Sendable {
     /// Skipped objects by `apiVersion/kind`.
     public var skipped: [String: Int] = [:]
     public var log = DiagnosticLog()
+    /// Documents that were not empty (null), objects or not.
+    public var documentCount = 0
   }
 
   public func decode(_ document: Node, into result: inout Result) throws(InputError) {
     if document.isNull { return }
+    result.documentCount += 1
     let root = Field(document.mergingKeys(), path: "")
     guard root.node.mapping != nil else {
       throw InputError("expected a Kubernetes object (a mapping), found \(root.node.kindDescription)", at: root.location)

@@ -21,7 +21,7 @@ enum ServiceDecoder {
       for (i, text) in ipTexts.enumerated() {
         guard let ip = IPAddress(text) else {
           let field = spec?.child("clusterIPs").flatMap { try? $0.items()[i] } ?? spec?.child("clusterIP")
-          throw InputError("spec.clusterIP: '\(text)' is not an IP address", at: field?.location ?? object.location)
+          throw InputError("spec.clusterIP: '\(text.escapedForMessage)' is not an IP address", at: field?.location ?? object.location)
         }
         clusterIPs.append(ip)
       }

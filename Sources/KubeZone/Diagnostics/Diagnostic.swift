@@ -15,9 +15,30 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// `file:line:col: warning: message`, or `kubezone: ...` without a place.
+  /// Control characters in the message are escaped, so a hostile name
+  /// quoted in it can neither forge another diagnostic line nor drive the
+  /// terminal.
   public var description: String {
     let prefix = location.map { "\($0): " } ?? "kubezone: "
-    return "\(prefix)\(severity.rawValue): \(message)"
+    return "\(prefix)\(severity.rawValue): \(Self.printable(message))"
+  }
+
+  /// `text` with line breaks, C0/C1 controls, DEL and the Unicode line,
+  /// paragraph and bidirectional controls escaped (`\n`, `\u{202E}`).
+  static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) { out += scalar.escaped(asASCII: true) } else { out.unicodeScalars.append(scalar) }
+    }
+    return out
+  }
+
+  private static func isControl(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
   }
 }
 

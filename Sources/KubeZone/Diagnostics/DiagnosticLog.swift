@@ -6,8 +6,13 @@ public struct DiagnosticLog: Sendable {
 
   public init() {}
 
+  /// Diagnostics already logged: the same warning about the same place is
+  /// shown once, however many records it touches.
+  private var seen: Set<Diagnostic> = []
+
   public mutating func warn(_ message: String, at location: SourceLocation?) {
-    entries.append(Diagnostic(.warning, message, at: location))
+    let d = Diagnostic(.warning, message, at: location)
+    if seen.insert(d).inserted { entries.append(d) }
   }
 
   public mutating func note(_ message: String, at location: SourceLocation?) {

@@ -15,26 +15,54 @@ public enum Pipeline {
       timings.inputBytes += bytes?.count ?? 0
       if let fast {
         timings.inputBytes += fast.bytes
-        decoded.append(fast.result)
+        // A file the fast path read held one non-empty document at least.
+        var result = fast.result
+        result.documentCount = max(result.documentCount, 1)
+        decoded.append(result)
         continue
       }
       let before = decoded.objects.count
-      for document in try readDocuments(bytes ?? [], file: name) {
-        try decoder.decode(document, into: &decoded)
-      }
+      try decode(bytes ?? [], file: name, with: decoder, into: &decoded)
       meter?.add(bytes: bytes?.count ?? 0, objects: decoded.objects.count - before)
     }
     meter?.finish()
     clock.lap("read+decode", into: &timings)
+    return try generate(request, decoded: decoded, timings: timings, clock: clock)
+  }
+
+  /// Reads and decodes one input's bytes into `decoded` with the full readers.
+  static func decode(
+    _ bytes: [UInt8], file: String, with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result
+  ) throws(InputError) {
+    for document in try readDocuments(bytes, file: file) {
+      try decoder.decode(document, into: &decoded)
+    }
+  }
+
+  /// Everything after decoding: resolve, synthesize, assemble, render.
+  /// The fuzz harness enters here with objects decoded from its bytes.
+  static func generate(
+    _ request: GenerateRequest, decoded: ObjectDecoder.Result,
+    timings: StageTimings = StageTimings(), clock: StageTimings.Clock = StageTimings.Clock()
+  ) throws(InputError) -> GenerateOutcome {
+    var timings = timings
+    var clock = clock
+    // Empty input is far more often a failed `kubectl get` or a truncated
+    // file than an empty cluster; writing it would empty the served zone.
+    guard decoded.documentCount > 0 else {
+      throw InputError("the input holds no Kubernetes objects (empty, or only comments); nothing written", at: nil)
+    }
     var log = decoded.log
     let objectCount = decoded.objects.count
+    let conflicts = ConflictCheck(strict: request.strict)
+    try conflicts.duplicates(decoded.objects, log: &log)
     let inventory = Inventory(decoded.objects, log: &log)
-    // The inventory holds what is still needed; free the rest early.
-    decoded.objects = []
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
-    let records = try synthesizer.records(for: inventory, log: &log)
+    let records = try conflicts.records(
+      try synthesizer.records(for: inventory, log: &log), inventory: inventory,
+      domain: request.synthesis.domain, log: &log)
     clock.lap("synthesize", into: &timings)
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
     clock.lap("assemble", into: &timings)

@@ -4,8 +4,9 @@
 /// those floats are written as the strings ".inf", "-.inf" and ".nan".
 /// Mapping keys are always strings: a scalar key gives its text as written
 /// (so a `~` key gives "~"), a collection key gives its own compact JSON
-/// text. Duplicate keys are written as they occur. Rendering uses an
-/// explicit stack, so depth costs no call stack.
+/// text (cut after `maxKeyBytes`, with "..."). Duplicate keys are written
+/// as they occur. Rendering uses an explicit stack, so depth costs no call
+/// stack.
 extension Node {
   /// This node as JSON text; `pretty` indents by two spaces per level.
   public func jsonText(pretty: Bool = false) -> String {
@@ -81,10 +82,22 @@ struct JSONWriter {
     }
   }
 
+  /// Longest JSON text kept for a collection key. A key holding a key
+  /// holding a key... is escaped again at every level, which doubles its
+  /// backslashes each time: without a cap, a few hundred bytes of YAML
+  /// render to gigabytes (found by the yaml fuzz harness).
+  static let maxKeyBytes = 1024
+
   func keyText(_ key: Node) -> String {
     if let s = key.scalar { return s.text }
     var out: [UInt8] = []
     JSONWriter(pretty: false).write(key, to: &out)
+    if out.count > Self.maxKeyBytes {
+      var cut = Self.maxKeyBytes
+      while cut > 0, out[cut] & 0xC0 == 0x80 { cut -= 1 }
+      out.removeSubrange(cut...)
+      out += Array("...".utf8)
+    }
     return String(decoding: out, as: UTF8.self)
   }
 

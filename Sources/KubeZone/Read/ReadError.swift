@@ -71,18 +71,42 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
 
   /// The diagnostic, then the offending source line and a caret under the
   /// column, as compilers print them. `source` is the input that was read.
+  ///
+  /// A long line is cut to a window around the column (a 100 MB scalar
+  /// would otherwise be printed whole, twice), and control, line-breaking
+  /// and bidirectional characters show as `?`, so a hostile line can
+  /// neither drive the terminal nor shift the caret.
   public func rendered(source: [UInt8]) -> String {
     let offset = min(max(location.offset, 0), source.count)
     var start = offset
-    while start > 0, source[start - 1] != 0x0A, source[start - 1] != 0x0D { start -= 1 }
+    while start > 0, offset - start < Self.context, source[start - 1] != 0x0A, source[start - 1] != 0x0D { start -= 1 }
     var end = offset
-    while end < source.count, source[end] != 0x0A, source[end] != 0x0D { end += 1 }
-    let line = String(decoding: source[start..<end], as: UTF8.self)
-    // Tabs are kept in the padding so the caret lines up in a terminal.
-    var pad = ""
-    for (i, ch) in line.unicodeScalars.enumerated() where i < location.column - 1 {
-      pad.unicodeScalars.append(ch == "\t" ? "\t" : " ")
+    while end < source.count, end - offset < Self.context, source[end] != 0x0A, source[end] != 0x0D { end += 1 }
+    // Start and end on whole characters.
+    while start < offset, source[start] & 0xC0 == 0x80 { start += 1 }
+    while end < source.count, end > offset, source[end] & 0xC0 == 0x80 { end -= 1 }
+    let cutBefore = start > 0 && source[start - 1] != 0x0A && source[start - 1] != 0x0D
+    let cutAfter = end < source.count && source[end] != 0x0A && source[end] != 0x0D
+    var line = cutBefore ? "..." : ""
+    var pad = cutBefore ? "   " : ""
+    let caretAt = String(decoding: source[start..<offset], as: UTF8.self).unicodeScalars.count
+    for (i, ch) in String(decoding: source[start..<end], as: UTF8.self).unicodeScalars.enumerated() {
+      let shown: Unicode.Scalar = ch == "\t" || !Self.isControl(ch) ? ch : "?"
+      line.unicodeScalars.append(shown)
+      // Tabs are kept in the padding so the caret lines up in a terminal.
+      if i < caretAt { pad.unicodeScalars.append(ch == "\t" ? "\t" : " ") }
     }
+    if cutAfter { line += "..." }
     return "\(description)\n\(line)\n\(pad)^"
+  }
+
+  /// Bytes of the line shown on either side of the error.
+  static let context = 60
+
+  private static func isControl(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
   }
 }

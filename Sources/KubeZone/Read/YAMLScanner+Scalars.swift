@@ -12,7 +12,10 @@ extension YAMLScanner {
 
   func checkLength(_ text: [UInt8]) throws(SyntaxError) {
     if text.count > limits.maxScalarBytes {
-      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: mark.offset)
+      // Point at the byte that crossed the limit (as the JSON reader
+      // does), not past the run that was just copied.
+      let crossing = mark.offset - (text.count - limits.maxScalarBytes)
+      throw SyntaxError(.scalarLimit(limits.maxScalarBytes), at: max(crossing, 0))
     }
   }
 

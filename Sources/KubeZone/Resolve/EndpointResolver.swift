@@ -37,7 +37,8 @@ public struct EndpointResolver: Sendable {
       for e in slice.endpoints {
         for ip in e.addresses {
           out.append(ResolvedEndpoint(
-            ip: ip, isReady: e.isReady, hostname: e.hostname, podName: e.podName, ports: ports))
+            ip: ip, isReady: e.isReady, hostname: e.hostname, podName: e.podName, ports: ports,
+            source: slice.meta.location))
         }
       }
     }
@@ -53,7 +54,8 @@ public struct EndpointResolver: Sendable {
       for (addresses, ready) in [(subset.addresses, true), (subset.notReadyAddresses, false)] {
         for a in addresses {
           out.append(ResolvedEndpoint(
-            ip: a.ip, isReady: ready, hostname: a.hostname, podName: a.podName, ports: ports))
+            ip: a.ip, isReady: ready, hostname: a.hostname, podName: a.podName, ports: ports,
+            source: eps.meta.location))
         }
       }
     }
@@ -85,7 +87,8 @@ public struct EndpointResolver: Sendable {
       if !service.ports.isEmpty && ports.isEmpty { continue }
       for ip in pod.ips where service.ipFamilies.contains(where: { $0.contains(ip) }) {
         out.append(ResolvedEndpoint(
-          ip: ip, isReady: ready, hostname: hostname, podName: pod.meta.name, ports: ports))
+          ip: ip, isReady: ready, hostname: hostname, podName: pod.meta.name, ports: ports,
+          source: pod.meta.location))
       }
     }
     return out

@@ -7,6 +7,9 @@ public struct ResolvedEndpoint: Sendable, Hashable {
   /// The pod behind the address, for `--endpoint-pod-names`.
   public var podName: String?
   public var ports: [Port]
+  /// The object the address came from (EndpointSlice, Endpoints or Pod),
+  /// so a bad hostname is reported where it is written.
+  public var source: SourceLocation
 
   public struct Port: Sendable, Hashable {
     public var name: String?

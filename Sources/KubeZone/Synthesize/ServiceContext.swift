@@ -26,20 +26,20 @@ struct ServiceContext {
     if service.isHeadless {
       try headless(ready, ports: ports, into: &sink, log: &log)
     } else {
-      clusterIP(ports: ports, into: &sink)
+      try clusterIP(ports: ports, into: &sink, log: &log)
       if coredns { try endpointNames(ready, into: &sink, log: &log, srv: false) }
     }
   }
 
   // MARK: ClusterIP, NodePort, LoadBalancer
 
-  private func clusterIP(ports: [ServicePort], into sink: inout RecordSink) {
+  private func clusterIP(ports: [ServicePort], into sink: inout RecordSink, log: inout DiagnosticLog) throws(InputError) {
     for ip in service.clusterIPs {
       sink.add(base, .address(ip))
       sink.add(ip.reverseName, .ptr(base))
     }
     for port in ports {
-      if let name = port.name, let owner = srvOwner(name, port.protocol) {
+      if let name = port.name, let owner = try srvOwner(name, port.protocol, at: port.location, log: &log) {
         sink.add(owner, .srv(SRV(priority: 0, weight: 0, port: UInt16(port.port), target: base)))
       }
       if coredns {
@@ -65,9 +65,14 @@ struct ServiceContext {
     _ ready: [ResolvedEndpoint], into sink: inout RecordSink, log: inout DiagnosticLog, srv: Bool
   ) throws(InputError) {
     for ep in ready {
-      guard let label = try endpointLabel(ep, log: &log),
-        let owner = try? base.prepending(label)
-      else { continue }
+      guard let label = try endpointLabel(ep, log: &log) else { continue }
+      let owner: DomainName
+      do {
+        owner = try base.prepending(label)
+      } catch {
+        try reject("name of endpoint \(label) of \(serviceDescription): \(error)", at: ep.source, &log)
+        continue
+      }
       sink.add(owner, .address(ep.ip))
       let ptr = coredns || (service.isHeadless && ep.hostname != nil)
       if ptr && !clusterIPs.contains(ep.ip) {
@@ -77,10 +82,12 @@ struct ServiceContext {
       for port in ep.ports {
         guard let p = UInt16(exactly: port.port) else { continue }
         let data = RData.srv(SRV(priority: 0, weight: 0, port: p, target: owner))
-        if let name = port.name, !name.isEmpty, NameRules.isIANAServiceName(name),
-          let srvOwner = srvOwner(name, port.protocol)
-        {
-          sink.add(srvOwner, data)
+        if let name = port.name, !name.isEmpty {
+          if !NameRules.isIANAServiceName(name) {
+            try reject("SRV records of port '\(name.escapedForMessage)' of an endpoint of \(serviceDescription): not an IANA service name", at: ep.source, &log)
+          } else if let srvOwner = try srvOwner(name, port.protocol, at: ep.source, log: &log) {
+            sink.add(srvOwner, data)
+          }
         }
         if coredns { sink.add(base, data) }
       }
@@ -91,14 +98,14 @@ struct ServiceContext {
   private func endpointLabel(_ ep: ResolvedEndpoint, log: inout DiagnosticLog) throws(InputError) -> String? {
     if let hostname = ep.hostname, !hostname.isEmpty {
       guard NameRules.isDNS1123Label(hostname) else {
-        try reject("hostname '\(hostname.escapedForMessage)' of an endpoint of \(serviceDescription) is not a DNS-1123 label", &log)
+        try reject("hostname '\(hostname.escapedForMessage)' of an endpoint of \(serviceDescription) is not a DNS-1123 label", at: ep.source, &log)
         return nil
       }
       return hostname
     }
     if options.endpointPodNames, let pod = ep.podName, pod.utf8.count < 64 {
       if NameRules.isDNS1123Label(pod) { return pod }
-      log.warn("pod name '\(pod.escapedForMessage)' of \(serviceDescription) is not a DNS-1123 label; using its address instead", at: service.meta.location)
+      log.warn("pod name '\(pod.escapedForMessage)' of \(serviceDescription) is not a DNS-1123 label; using its address instead", at: ep.source)
     }
     return ep.ip.dashed
   }
@@ -128,8 +135,17 @@ struct ServiceContext {
 
   // MARK: Helpers
 
-  private func srvOwner(_ name: String, _ proto: PortProtocol) -> DomainName? {
-    try? base.prepending(["_" + name, proto.label])
+  /// `_<name>._<proto>.<base>`, or nil (reported) when longer than 255
+  /// octets, which only a long `--domain` can cause.
+  private func srvOwner(
+    _ name: String, _ proto: PortProtocol, at location: SourceLocation, log: inout DiagnosticLog
+  ) throws(InputError) -> DomainName? {
+    do {
+      return try base.prepending(["_" + name, proto.label])
+    } catch {
+      try reject("SRV name _\(name).\(proto.label) of \(serviceDescription): \(error)", at: location, &log)
+      return nil
+    }
   }
 
   /// The service's ports, with names that are not IANA service names
@@ -154,7 +170,11 @@ struct ServiceContext {
   private var serviceDescription: String { "Service \(service.meta.namespace)/\(service.meta.name)" }
 
   private func reject(_ message: String, _ log: inout DiagnosticLog) throws(InputError) {
-    if strict { throw InputError(message + " (--strict)", at: service.meta.location) }
-    log.warn(message + "; skipped", at: service.meta.location)
+    try reject(message, at: service.meta.location, &log)
+  }
+
+  private func reject(_ message: String, at location: SourceLocation, _ log: inout DiagnosticLog) throws(InputError) {
+    if strict { throw InputError(message + " (--strict)", at: location) }
+    log.warn(message + "; skipped", at: location)
   }
 }

@@ -9,7 +9,9 @@ import Testing
 
   @Test(arguments: SynthesisOptions.Profile.allCases)
   func schemaVersionRecordIsAlwaysPresent(profile: SynthesisOptions.Profile) throws {
-    let out = try RuleHarness(profile: profile).run("")
+    // An empty List (what kubectl prints for an empty namespace): no
+    // services at all. An empty file is refused (HostileCorpusTests).
+    let out = try RuleHarness(profile: profile).run("apiVersion: v1\nkind: List\nitems: []\n")
     #expect(out.with("dns-version.cluster.local.") == ["dns-version.cluster.local. TXT \"1.1.0\""])
     let txt = out.outcome.zones[0].records.first { $0.type == .txt }
     #expect(txt?.ttl == 28800)

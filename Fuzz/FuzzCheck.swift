@@ -1,0 +1,48 @@
+import Glibc
+
+/// Invariant checks shared by the fuzz harnesses. A broken invariant
+/// prints why and aborts, which libFuzzer reports as a crash and saves the
+/// input that caused it.
+enum FuzzCheck {
+  /// Smaller than the defaults, so one input cannot take seconds; the
+  /// limits themselves are what is being exercised.
+  static let limits = ReadLimits(maxDepth: 256, maxNodes: 100_000, maxScalarBytes: 1 << 20)
+
+  static func fail(_ message: String) -> Never {
+    fputs("fuzz invariant broken: \(message)\n", stderr)
+    abort()
+  }
+
+  static func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fail(message()) }
+  }
+
+  /// An error's position must lie inside the input it was read from.
+  static func location(_ at: SourceLocation, within bytes: [UInt8], _ who: String) {
+    require(at.line >= 1 && at.column >= 1, "\(who): error at \(at) has no valid line:col")
+    require(at.offset >= 0 && at.offset <= bytes.count, "\(who): error offset \(at.offset) outside \(bytes.count) bytes")
+    var lines = 1
+    var i = 0
+    while i < at.offset {
+      if bytes[i] == 0x0A { lines += 1 } else if bytes[i] == 0x0D {
+        if i + 1 < at.offset, bytes[i + 1] == 0x0A { i += 1 }
+        lines += 1
+      }
+      i += 1
+    }
+    // A CR at the very end of the prefix may pair with an LF after it.
+    require(at.line == lines || at.line == lines - 1, "\(who): error at \(at), but offset \(at.offset) is on line \(lines)")
+  }
+
+  /// JSON text we rendered must read back and render identically.
+  static func jsonRoundTrip(_ text: String, _ who: String) {
+    let bytes = Array(text.utf8)
+    do {
+      let again = try JSONReader.document(bytes, file: "roundtrip.json", limits: .default)
+      let rendered = again.jsonText()
+      require(rendered == text, "\(who): JSON round trip changed\n\(text.prefix(300))\nto\n\(rendered.prefix(300))")
+    } catch {
+      fail("\(who): rendered JSON does not read back: \(error)\n\(text.prefix(300))")
+    }
+  }
+}

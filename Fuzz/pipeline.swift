@@ -1,0 +1,79 @@
+/// libFuzzer harness: the whole pipeline, from the bytes of one input file
+/// to zone text.
+///
+/// The input's length picks the options (profile, pod records, endpoint
+/// pod names, strict, a long domain), so every corpus entry also explores
+/// them. Invariants beyond "no crash":
+/// - an error or warning names a position inside the input, or none;
+/// - the zone validator never rejects a zone: conflicts are settled first;
+/// - every zone text re-reads, line by line, into exactly the zone's
+///   records, and holds only checked names (see `ZoneTextCheck`);
+/// - our zone-file reader reads each text back into the same record set.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func pipelineFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  guard let request = PipelineFuzz.requests[size % 32] else {
+    FuzzCheck.fail("the harness's own options were rejected")
+  }
+  let outcome: GenerateOutcome
+  let decoded: ObjectDecoder.Result
+  do {
+    (decoded, outcome) = try PipelineFuzz.run(bytes, request)
+  } catch {
+    if let at = error.diagnostic.location { FuzzCheck.location(at, within: bytes, "pipeline") }
+    // Conflicts between objects are settled (or, with --strict, reported
+    // at an object) before assembly: the zone validator, the last line
+    // of defence, must never be what stops a run.
+    FuzzCheck.require(!error.diagnostic.message.hasPrefix("zone "), "a zone failed validation: \(error)")
+    return 0
+  }
+  for d in outcome.log.entries + outcome.log.notes {
+    if let at = d.location, at.file == PipelineFuzz.file { FuzzCheck.location(at, within: bytes, "pipeline warning") }
+  }
+  FuzzCheck.require(outcome.zones.count == outcome.texts.count, "a zone without text")
+  for (zone, text) in zip(outcome.zones, outcome.texts) {
+    ZoneTextCheck.check(text, zone: zone)
+    do {
+      let read = try ZoneFileReader.read(Array(text.utf8), file: zone.fileName)
+      let written = zone.allRecords
+      FuzzCheck.require(read.records.count == written.count && Set(read.records) == Set(written),
+        "zone-file reader reads \(zone.fileName) into other records")
+      FuzzCheck.require(read.origin == zone.origin, "zone-file reader finds another apex in \(zone.fileName)")
+    } catch {
+      FuzzCheck.fail("zone-file reader rejects the zone we wrote: \(error)")
+    }
+  }
+  _ = decoded
+  return 0
+}
+
+enum PipelineFuzz {
+  static let file = "fuzz.yaml"
+
+  /// The 32 option combinations, built once.
+  static let requests: [GenerateRequest?] = (0..<32).map(request(variant:))
+
+  /// The request `kubezone generate` would build for one combination of
+  /// options, built through the real option checks.
+  static func request(variant: Int) -> GenerateRequest? {
+    var args: [String] = []
+    if variant & 1 != 0 { args += ["--profile", "spec"] }
+    if variant & 2 != 0 { args.append("--pod-records") }
+    if variant & 4 != 0 { args.append("--endpoint-pod-names") }
+    if variant & 8 != 0 { args.append("--strict") }
+    if variant & 16 != 0 {
+      // Long enough that long service and endpoint names overflow 255.
+      let label = String(repeating: "d", count: 60)
+      args += ["--domain", "\(label).\(label).cluster.local"]
+    }
+    guard let parsed = try? ArgumentParser.parse(args + [file], for: GenerateCommand.spec) else { return nil }
+    return try? GenerateOptions.request(from: parsed)
+  }
+
+  static func run(_ bytes: [UInt8], _ request: GenerateRequest) throws(InputError) -> (decoded: ObjectDecoder.Result, outcome: GenerateOutcome) {
+    var decoded = ObjectDecoder.Result()
+    let decoder = ObjectDecoder(defaultNamespace: request.namespace)
+    try Pipeline.decode(bytes, file: file, with: decoder, into: &decoded)
+    return (decoded, try Pipeline.generate(request, decoded: decoded))
+  }
+}

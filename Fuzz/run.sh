@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer harness and runs it for a given time on one core
+# (one process, no -jobs/-fork: the first crash ends the run).
+#
+#   Fuzz/run.sh HARNESS SECONDS [extra libFuzzer flags...]
+#   Fuzz/run.sh yaml 600
+#
+# HARNESS is yaml, json, pipeline or zonefile (Fuzz/<HARNESS>.swift). The
+# library sources are compiled into the harness binary (not the kubezone
+# executable's main.swift), with ASan and libFuzzer, into .build-fuzz/.
+# The run starts from Fuzz/corpus/<HARNESS>/ (checked in, seeded from the
+# tests and examples) and adds what it finds to .build-fuzz/corpus/<HARNESS>/;
+# crashes land in .build-fuzz/crashes/<HARNESS>/. The last lines printed are
+# libFuzzer's final stats (stat::number_of_executed_units) and the crash count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+harness=${1:?usage: Fuzz/run.sh HARNESS SECONDS [libFuzzer flags]}
+seconds=${2:?usage: Fuzz/run.sh HARNESS SECONDS [libFuzzer flags]}
+shift 2
+[ -f "Fuzz/$harness.swift" ] || { echo "run.sh: no harness Fuzz/$harness.swift" >&2; exit 2; }
+
+out=.build-fuzz
+binary=$out/$harness
+mkdir -p "$out/corpus/$harness" "$out/crashes/$harness" "$out/logs"
+
+# Rebuild when any source is newer than the binary.
+if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz -name '*.swift' -newer "$binary" | head -1)" ]; then
+  echo "run.sh: building $binary"
+  # Compile a snapshot, so editing the sources during a build is harmless.
+  snapshot=$out/src/$harness
+  rm -rf "$snapshot" && mkdir -p "$snapshot"
+  cp -R Sources/KubeZone Fuzz/*.swift "$snapshot/"
+  mapfile -t sources < <(find "$snapshot/KubeZone" -name '*.swift' | sort)
+  extra=()
+  [ "$harness" = pipeline ] && extra=("$snapshot/ZoneTextCheck.swift")
+  # The linker's "cannot export local symbol" chatter is noise; show the
+  # whole log only when the build fails.
+  if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name KubeZoneFuzz \
+    "${sources[@]}" "$snapshot/FuzzCheck.swift" "${extra[@]}" "$snapshot/$harness.swift" -o "$binary" \
+    >"$out/logs/build-$harness.log" 2>&1; then
+    grep -v 'Cannot export local symbol' "$out/logs/build-$harness.log" >&2
+    exit 2
+  fi
+fi
+
+# FUZZ_BUILD_ONLY=1 stops here, to build one harness while another runs.
+[ "${FUZZ_BUILD_ONLY:-}" = 1 ] && exit 0
+
+# Seeds: the checked-in corpus, the examples and the hostile test cases,
+# plus the YAML and JSON conformance suites when ../shared has them (they
+# are read in place, never copied into the project).
+seeds=("Fuzz/corpus/$harness")
+[ "$harness" = zonefile ] || seeds+=(examples Tests/KubeZoneTests/Hostile/cases)
+case $harness in
+  yaml) seeds+=(../shared/conformance/yaml-test-suite) ;;
+  json) seeds+=(../shared/conformance/json-test-suite/test_parsing) ;;
+esac
+existing=()
+for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
+seeds=("${existing[@]}")
+
+# Kubernetes objects fit in a few KiB; longer inputs only slow the search.
+case $harness in
+  json) max_len=16384 ;;
+  *) max_len=4096 ;;
+esac
+
+log=$out/logs/$harness-$(date -u +%Y%m%dT%H%M%SZ).log
+echo "run.sh: running $harness for ${seconds}s, log $log"
+set +e
+# Swift's own crash backtracer fights ASan over the crashing process.
+SWIFT_BACKTRACE=enable=no "$binary" -max_total_time="$seconds" -print_final_stats=1 \
+  -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 -max_len="$max_len" \
+  -artifact_prefix="$out/crashes/$harness/" \
+  "$@" "$out/corpus/$harness" "${seeds[@]}" >"$log" 2>&1
+status=$?
+set -e
+grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log" | sort -u || true
+crashes=$(find "$out/crashes/$harness" -type f | wc -l)
+echo "crashes in $out/crashes/$harness: $crashes"
+exit $status

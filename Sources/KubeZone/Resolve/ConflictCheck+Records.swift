@@ -1,0 +1,78 @@
+extension ConflictCheck {
+  /// The synthesized records with conflicts between objects settled:
+  /// one PTR per cluster IP, no CNAME beside other data, no CNAME loop.
+  func records(
+    _ records: [ResourceRecord], inventory: Inventory, domain: DomainName, log: inout DiagnosticLog
+  ) throws(InputError) -> [ResourceRecord] {
+    let owners = try clusterIPOwners(inventory, domain: domain, log: &log)
+    var keepPTR: [DomainName: DomainName] = [:]
+    for (ip, service) in owners {
+      if let base = Self.base(of: service, domain: domain) { keepPTR[ip.reverseName] = base }
+    }
+    let externalNames = Dictionary(
+      inventory.services.filter { $0.type == .externalName }.compactMap { s in
+        Self.base(of: s, domain: domain).map { ($0, s) }
+      },
+      uniquingKeysWith: { a, _ in a })
+    var typesByOwner: [DomainName: Set<RRType>] = [:]
+    var cnames: [DomainName: DomainName] = [:]
+    for r in records {
+      typesByOwner[r.owner, default: []].insert(r.type)
+      if case .cname(let target) = r.data { cnames[r.owner] = target }
+    }
+    var dropCNAME: Set<DomainName> = []
+    for owner in cnames.keys.sorted() where (typesByOwner[owner]?.count ?? 0) > 1 {
+      let others = (typesByOwner[owner] ?? []).subtracting([.cname]).sorted().map(\.rawValue).joined(separator: ", ")
+      try report(
+        "\(describe(owner, externalNames)) has a CNAME at \(owner), which also holds \(others) records; the CNAME is skipped",
+        at: externalNames[owner]?.meta.location, &log)
+      dropCNAME.insert(owner)
+    }
+    for cycle in Self.loops(cnames.filter { !dropCNAME.contains($0.key) }) {
+      let path = (cycle + [cycle[0]]).map(\.description).joined(separator: " -> ")
+      for owner in cycle {
+        try report(
+          "\(describe(owner, externalNames)) is part of a CNAME loop (\(path)); skipped",
+          at: externalNames[owner]?.meta.location, &log)
+        dropCNAME.insert(owner)
+      }
+    }
+    return records.filter { r in
+      switch r.data {
+      case .cname: return !dropCNAME.contains(r.owner)
+      case .ptr(let target): return keepPTR[r.owner].map { $0 == target } ?? true
+      default: return true
+      }
+    }
+  }
+
+  private func describe(_ owner: DomainName, _ services: [DomainName: Service]) -> String {
+    guard let s = services[owner] else { return "\(owner)" }
+    return "ExternalName Service \(s.meta.namespace)/\(s.meta.name)"
+  }
+
+  /// Every cycle of CNAMEs, each listed once from its smallest owner, in
+  /// canonical order of that owner.
+  static func loops(_ cnames: [DomainName: DomainName]) -> [[DomainName]] {
+    var done: Set<DomainName> = []
+    var cycles: [[DomainName]] = []
+    for start in cnames.keys.sorted() where !done.contains(start) {
+      var path: [DomainName] = []
+      var index: [DomainName: Int] = [:]
+      var current: DomainName? = start
+      while let name = current, !done.contains(name) {
+        if let at = index[name] {
+          let cycle = Array(path[at...])
+          let first = cycle.indices.min { cycle[$0] < cycle[$1] } ?? 0
+          cycles.append(Array(cycle[first...] + cycle[..<first]))
+          break
+        }
+        index[name] = path.count
+        path.append(name)
+        current = cnames[name]
+      }
+      done.formUnion(path)
+    }
+    return cycles.sorted { $0[0] < $1[0] }
+  }
+}

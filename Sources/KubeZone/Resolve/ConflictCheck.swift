@@ -1,0 +1,104 @@
+/// Finds objects that contradict each other in ways that would make a zone
+/// wrong or unloadable, reports each where it is written, and settles it the
+/// same way every run; with `strict`, a conflict fails the run instead.
+///
+/// - The same Service or Pod defined twice with different addresses: the
+///   definition `Inventory` keeps (a live object over a manifest, else the
+///   later one) is used, and the warning names both.
+/// - Two Services with one cluster IP: both keep their address records;
+///   the reverse name points only at the first, as it must hold one PTR.
+/// - A Pod whose IP is a cluster IP: the PTR names the service.
+/// - A CNAME beside other data at one owner, or ExternalName CNAMEs that
+///   loop inside the zone: those CNAMEs are dropped
+///   (`ConflictCheck+Records.swift`).
+struct ConflictCheck: Sendable {
+  let strict: Bool
+
+  /// Reports objects defined twice with different addresses.
+  func duplicates(_ objects: [KubernetesObject], log: inout DiagnosticLog) throws(InputError) {
+    var chosen: [ObjectKey: KubernetesObject] = [:]
+    for object in objects {
+      let key = object.key
+      guard let previous = chosen[key] else {
+        chosen[key] = object
+        continue
+      }
+      // The same rule as `Inventory`: a live object beats a manifest.
+      let keepPrevious = previous.meta.isLive && !object.meta.isLive
+      if let (what, here, there) = Self.difference(object, previous) {
+        let kept = keepPrevious ? previous.meta.location : object.meta.location
+        try report(
+          "\(key) is defined twice with different \(what): \(here) here, \(there) at \(previous.meta.location); the one at \(kept) is used",
+          at: object.meta.location, &log)
+      }
+      if !keepPrevious { chosen[key] = object }
+    }
+  }
+
+  /// What differs between two definitions, if it changes the records:
+  /// (field, value in `a`, value in `b`). A field one of them leaves out
+  /// (a manifest without `clusterIP`) is no conflict.
+  static func difference(_ a: KubernetesObject, _ b: KubernetesObject) -> (String, String, String)? {
+    switch (a, b) {
+    case (.service(let x), .service(let y)):
+      if let p = addresses(x), let q = addresses(y), p != q { return ("cluster IPs", p, q) }
+      if let p = x.externalName, let q = y.externalName, p != q {
+        return ("externalName", "'\(p.escapedForMessage)'", "'\(q.escapedForMessage)'")
+      }
+    case (.pod(let x), .pod(let y)):
+      if !x.ips.isEmpty, !y.ips.isEmpty, x.ips != y.ips {
+        return ("IPs", x.ips.map(\.description).joined(separator: ","), y.ips.map(\.description).joined(separator: ","))
+      }
+    default:
+      break
+    }
+    return nil
+  }
+
+  private static func addresses(_ s: Service) -> String? {
+    if s.isHeadless { return "None" }
+    return s.clusterIPs.isEmpty ? nil : s.clusterIPs.map(\.description).joined(separator: ",")
+  }
+
+  /// The Service that owns each cluster IP: the first in inventory order
+  /// whose records are written. Later claimants and Pods using a cluster
+  /// IP are reported.
+  func clusterIPOwners(_ inventory: Inventory, domain: DomainName, log: inout DiagnosticLog) throws(InputError) -> [IPAddress: Service] {
+    var owners: [IPAddress: Service] = [:]
+    // ExternalName services get no address records, whatever they list.
+    for service in inventory.services
+    where service.type != .externalName && Self.base(of: service, domain: domain) != nil {
+      for ip in service.clusterIPs {
+        guard let first = owners[ip] else {
+          owners[ip] = service
+          continue
+        }
+        try report(
+          "cluster IP \(ip) of Service \(service.meta.namespace)/\(service.meta.name) is also the cluster IP of Service \(first.meta.namespace)/\(first.meta.name) at \(first.meta.location); its PTR names only that one",
+          at: service.meta.location, &log)
+      }
+    }
+    for pod in inventory.pods {
+      for ip in pod.ips {
+        guard let service = owners[ip] else { continue }
+        try report(
+          "Pod \(pod.meta.namespace)/\(pod.meta.name) has the address \(ip), the cluster IP of Service \(service.meta.namespace)/\(service.meta.name) at \(service.meta.location); the PTR of \(ip) names the service",
+          at: pod.meta.location, &log)
+      }
+    }
+    return owners
+  }
+
+  /// `<svc>.<ns>.svc.<domain>` when the service's names are valid (the
+  /// synthesizer writes records only for those).
+  static func base(of service: Service, domain: DomainName) -> DomainName? {
+    guard NameRules.isDNS1035Label(service.meta.name), NameRules.isDNS1123Label(service.meta.namespace)
+    else { return nil }
+    return try? domain.prepending([service.meta.name, service.meta.namespace, "svc"])
+  }
+
+  func report(_ message: String, at location: SourceLocation?, _ log: inout DiagnosticLog) throws(InputError) {
+    if strict { throw InputError(message + " (--strict)", at: location) }
+    log.warn(message, at: location)
+  }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import KubeZone
+
+/// One test per bug the fuzz harnesses found (see `Fuzz/README.md`), each
+/// named after what broke, with the smallest input that showed it.
+@Suite struct FuzzRegressionTests {
+  /// pipeline harness, crash-c433f073: a JSON object or array followed by a
+  /// line break was located after the break, so a note about a duplicate
+  /// Pod in pretty-printed JSON said `454:-1`.
+  @Test func jsonContainerBeforeALineBreakIsLocatedAtItsBracket() throws {
+    let text = "{\n  \"items\": [\n    {\n      \"kind\": \"Pod\"\n    }\n  ]\n}\n"
+    let root = try JSONReader.document(Array(text.utf8), file: "p.json")
+    #expect("\(root.location)" == "p.json:1:1")
+    let items = try #require(root["items"])
+    #expect("\(items.location)" == "p.json:2:12")
+    let pod = try #require(items.sequence?.first)
+    #expect("\(pod.location)" == "p.json:3:5")
+  }
+
+  /// yaml harness, crash-3f93d69d: the float `-0.0` was rendered as `-0`,
+  /// which reads back as the integer 0, so the JSON round trip changed it.
+  @Test func negativeZeroFloatStaysAFloatInJSON() throws {
+    let yaml = try YAMLReader.documents(Array("-0.0\n".utf8), file: "z.yaml")
+    let text = try #require(yaml.first).jsonText()
+    #expect(text == "-0.0")
+    let again = try JSONReader.document(Array(text.utf8), file: "z.json")
+    #expect(again.jsonText() == text)
+    #expect(try YAMLReader.documents(Array("-0\n".utf8), file: "i.yaml").first?.jsonText() == "0")
+  }
+
+  /// yaml harness, timeout-95952a5f: 367 bytes of nested complex keys
+  /// (`? - - ? - ...`) took over 14 s to render as JSON, because a key's
+  /// JSON text was escaped again at each level of keys within keys. The
+  /// same rendering names keys for YAML merge keys, so decoding a
+  /// manifest could hit it too.
+  @Test func nestedComplexKeysRenderInBoundedTime() throws {
+    let deep = String(repeating: "? - ", count: 60) + "a\n"
+    let start = Date()
+    let docs = try YAMLReader.documents(Array(deep.utf8), file: "k.yaml")
+    let text = try #require(docs.first).jsonText()
+    #expect(text.utf8.count < 4 * JSONWriter.maxKeyBytes)
+    // A merge key beside such keys, as the decoder applies them.
+    let merge = "a: &m {x: 1}\nb:\n  <<: *m\n  " + String(repeating: "? - ", count: 60) + "z\n  : 2\n"
+    _ = try YAMLReader.documents(Array(merge.utf8), file: "m.yaml").first?.mergingKeys()
+    #expect(Date().timeIntervalSince(start) < 5)
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import KubeZone
+
+/// The hostile corpus: crafted and broken inputs under `Hostile/cases/`,
+/// each with its exit code, diagnostic and position (see `HostileRunner`
+/// for what else every case must satisfy). Messages are pinned by a key
+/// part; positions are exact.
+@Suite struct HostileCorpusTests {
+  static let longDomain = ["--domain", String(repeating: "d", count: 63) + "." + String(repeating: "d", count: 63) + ".cluster.local"]
+
+  static let cases: [HostileCase] = [
+    HostileCase("001-service-name-newline-record.yaml", .success, .warning("Service name 'web\\n@ IN A 6.6.6.6' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("002-service-name-semicolon.yaml", .success, .warning("Service name 'web;evil' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("003-service-name-dollar-include.yaml", .success, .warning("Service name '$INCLUDE /etc/passwd' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("004-service-name-open-paren.yaml", .success, .warning("Service name 'web(' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("005-service-name-close-paren.yaml", .success, .warning("Service name 'web)' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("006-service-name-double-quote.yaml", .success, .warning("Service name 'we\"b' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("007-service-name-backslash.yaml", .success, .warning("Service name 'web\\\\032evil' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("008-service-name-space.yaml", .success, .warning("Service name 'web evil' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("009-service-name-at.yaml", .success, .warning("Service name '@' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("010-service-name-wildcard.yaml", .success, .warning("Service name '*' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("011-service-name-escaped-nul.yaml", .success, .warning("Service name 'web\\0' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("012-service-name-non-ascii.yaml", .success, .warning("Service name 'w\\u{00E9}b' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("013-service-name-64-octets.yaml", .success, .warning("Service name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), at: "1:1"),
+    HostileCase("014-service-name-upper-case.yaml", .success, .warning("Service name 'Web' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("015-service-name-dotted.yaml", .success, .warning("Service name 'web.evil.com' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("016-service-name-leading-digit.yaml", .success, .warning("Service name '1web' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("017-namespace-newline-origin.yaml", .success, .warning("namespace 'prod\\n$ORIGIN evil.' of Service web is not a DNS-1123 label;"), at: "1:1"),
+    HostileCase("018-namespace-semicolon.yaml", .success, .warning("namespace 'prod;x' of Service web is not a DNS-1123 label; skipped"), at: "1:1"),
+    HostileCase("019-namespace-64-octets.yaml", .success, .warning("namespace 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"), at: "1:1"),
+    HostileCase("020-namespace-wildcard.yaml", .success, .warning("namespace '*' of Service web is not a DNS-1123 label; skipped"), at: "1:1"),
+    HostileCase("021-namespace-unicode-line-separator.yaml", .success, .warning("namespace 'prod\\u{2028}x' of Service web is not a DNS-1123 label;"), at: "1:1"),
+    HostileCase("022-hostname-semicolon-endpoints.yaml", .success, .warning("hostname 'db-0;evil' of an endpoint of Service default/db is not a"), at: "6:1"),
+    HostileCase("023-hostname-newline-endpoints.yaml", .success, .warning("hostname 'db-0\\nevil IN A 6.6.6.6' of an endpoint of Service default/db"), at: "6:1"),
+    HostileCase("024-hostname-quote-endpoints.yaml", .success, .warning("hostname 'db-0\"' of an endpoint of Service default/db is not a DNS-1123"), at: "6:1"),
+    HostileCase("025-hostname-dollar-slice.yaml", .success, .warning("hostname '$TTL' of an endpoint of Service default/db is not a DNS-1123"), at: "6:1"),
+    HostileCase("026-pod-hostname-space.yaml", .success, .warning("hostname 'db 0' of an endpoint of Service default/db is not a DNS-1123"), at: "6:1"),
+    HostileCase("027-port-name-semicolon.yaml", .success, .warning("port name 'h;evil' of Service default/web is not an IANA service name;"), at: "4:39"),
+    HostileCase("028-port-name-newline.yaml", .success, .warning("port name 'http\\n@ IN NS evil.' of Service default/web is not an IANA"), at: "4:39"),
+    HostileCase("029-port-name-16-octets.yaml", .success, .warning("port name 'abcdefghijklmnop' of Service default/web is not an IANA"), at: "4:39"),
+    HostileCase("030-port-name-underscore.yaml", .success, .warning("port name '_http' of Service default/web is not an IANA service name;"), at: "4:39"),
+    HostileCase("031-protocol-injection.yaml", .invalidInput, .error("spec.ports[0].protocol: expected TCP, UDP or SCTP, found the string"), at: "4:72"),
+    HostileCase("032-protocol-lower-case.yaml", .invalidInput, .error("spec.ports[0].protocol: expected TCP, UDP or SCTP, found 'tcp'"), at: "4:72"),
+    HostileCase("033-externalname-newline.yaml", .success, .warning("externalName 'smtp.example.com.\\n@ IN NS evil.com.' of Service"), at: "1:1"),
+    HostileCase("034-externalname-semicolon.yaml", .success, .warning("externalName 'smtp.example.com;evil' of Service default/mail is not a"), at: "1:1"),
+    HostileCase("035-externalname-space.yaml", .success, .warning("externalName 'smtp example.com' of Service default/mail is not a"), at: "1:1"),
+    HostileCase("036-externalname-wildcard.yaml", .success, .warning("externalName '*.example.com' of Service default/mail is not a DNS-1123"), at: "1:1"),
+    HostileCase("037-externalname-64-octet-label.yaml", .success, .warning("externalName 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), at: "1:1"),
+    HostileCase("038-externalname-300-octets.yaml", .success, .warning("externalName 'abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abc"), at: "1:1"),
+    HostileCase("039-externalname-escaped-dot.yaml", .success, .warning("externalName 'evil\\\\.com' of Service default/mail is not a DNS-1123"), at: "1:1"),
+    HostileCase("040-externalname-at.yaml", .success, .warning("externalName '@' of Service default/mail is not a DNS-1123 subdomain;"), at: "1:1"),
+    HostileCase("041-externalname-ip-address.yaml", .success, .warning("ExternalName Service default/mail points at the IP address 10.0.0.1;"), at: "1:1"),
+    HostileCase("042-externalname-paren-quote.yaml", .success, .warning("externalName 'smtp.(example).\"com\"' of Service default/mail is not a"), at: "1:1"),
+    HostileCase("043-pod-name-semicolon-endpoint-pod-names.yaml", .success, .warning("pod name 'web-1;evil' of Service default/web is not a DNS-1123 label;"), at: "6:1", ["--endpoint-pod-names"]),
+    HostileCase("044-cluster-ip-text-injection.yaml", .invalidInput, .error("spec.clusterIP: '10.96.0.20\\n@ IN A 6.6.6.6' is not an IP address"), at: "4:19"),
+    HostileCase("045-cluster-ips-trailing-space.yaml", .invalidInput, .error("spec.clusterIP: '10.96.0.20 ' is not an IP address"), at: "4:21"),
+    HostileCase("046-pod-ip-zone-index.yaml", .invalidInput, .error("status.podIP: expected an IP address, found the string \"fe80::1%eth0\""), at: "9:33"),
+    HostileCase("047-endpoint-ip-leading-zero.yaml", .invalidInput, .error("subsets[0].addresses[0].ip: expected an IP address, found '010.1.0.5'"), at: "10:20"),
+    HostileCase("048-strict-service-name.yaml", .invalidInput, .error("Service name 'web;evil' is not a DNS-1035 label (--strict)"), at: "1:1", ["--strict"]),
+    HostileCase("049-truncated-yaml-flow.yaml", .invalidInput, .error("did not find expected node content, found end of stream"), at: "5:1"),
+    HostileCase("050-truncated-json.json", .invalidInput, .error("unexpected end of input inside a string"), at: "1:86"),
+    HostileCase("051-unterminated-double-quote.yaml", .invalidInput, .error("unexpected end of stream inside a double-quoted scalar"), at: "5:1"),
+    HostileCase("052-binary-garbage.yaml", .invalidInput, .error("control character 0x7f not allowed"), at: "1:1"),
+    HostileCase("053-invalid-utf8-overlong.yaml", .invalidInput, .error("invalid UTF-8 byte 0xc0"), at: "3:21"),
+    HostileCase("054-nul-byte-yaml.yaml", .invalidInput, .error("NUL byte not allowed"), at: "3:21"),
+    HostileCase("055-nul-byte-json.json", .invalidInput, .error("NUL byte not allowed"), at: "1:66"),
+    HostileCase("056-utf16-bom.yaml", .invalidInput, .error("invalid UTF-8 byte 0xff"), at: "1:1"),
+    HostileCase("057-escape-sequence-control.yaml", .invalidInput, .error("control character 0x1b not allowed"), at: "3:19"),
+    HostileCase("058-alias-bomb.yaml", .invalidInput, .error("alias expansion exceeds 1000000 nodes (possible \"billion laughs\""), at: "7:8"),
+    HostileCase("059-port-string-eighty.yaml", .invalidInput, .error("spec.ports[0].port: expected an integer, found the string \"eighty\""), at: "4:58"),
+    HostileCase("060-selector-list.yaml", .invalidInput, .error("spec.selector: expected a mapping of strings, found a list"), at: "4:41"),
+    HostileCase("061-cluster-ips-number.yaml", .invalidInput, .error("spec.clusterIPs: expected a list, found '5'"), at: "4:20"),
+    HostileCase("062-missing-name.yaml", .invalidInput, .error("metadata.name: required field is missing"), at: "3:11"),
+    HostileCase("063-missing-kind.yaml", .invalidInput, .error("kind: required field is missing"), at: "1:1"),
+    HostileCase("064-metadata-string.yaml", .invalidInput, .error("metadata: expected a mapping, found 'web'"), at: "3:11"),
+    HostileCase("065-document-is-a-list.yaml", .invalidInput, .error("expected a Kubernetes object (a mapping), found a list"), at: "1:1"),
+    HostileCase("066-port-out-of-range.yaml", .invalidInput, .error("spec.ports[0].port: expected a port number from 1 to 65535, found"), at: "4:46"),
+    HostileCase("067-port-zero.yaml", .invalidInput, .error("spec.ports[0].port: expected a port number from 1 to 65535, found '0'"), at: "4:46"),
+    HostileCase("068-port-float.yaml", .invalidInput, .error("spec.ports[0].port: expected an integer, found '80.0'"), at: "4:46"),
+    HostileCase("069-port-huge-json.json", .invalidInput, .error("spec.ports[0].port: expected an integer, found '99999999999999999999999'"), at: "1:88"),
+    HostileCase("070-target-port-negative.yaml", .invalidInput, .error("spec.ports[0].targetPort: expected a port number from 1 to 65535, found"), at: "4:62"),
+    HostileCase("071-container-port-string.yaml", .invalidInput, .error("spec.containers[0].ports[0].containerPort: expected an integer, found"), at: "7:29"),
+    HostileCase("072-ready-condition-yes.yaml", .invalidInput, .error("endpoints[0].conditions.ready: expected true or false, found 'yes'"), at: "6:23"),
+    HostileCase("073-list-items-mapping.yaml", .invalidInput, .error("items: expected a list, found a mapping"), at: "3:8"),
+    HostileCase("074-list-item-scalar.yaml", .invalidInput, .error("items[0]: expected a mapping, found 'just a string'"), at: "4:3"),
+    HostileCase("075-spec-string.yaml", .invalidInput, .error("spec: expected a mapping, found 'ClusterIP'"), at: "4:7"),
+    HostileCase("076-ip-family-ipv5.yaml", .invalidInput, .error("spec.ipFamilies[0]: expected IPv4 or IPv6, found 'IPv5'"), at: "4:21"),
+    HostileCase("077-service-type-unknown.yaml", .invalidInput, .error("spec.type: expected one of ClusterIP, NodePort, LoadBalancer,"), at: "4:14"),
+    HostileCase("078-tab-indentation.yaml", .invalidInput, .error("found a tab character that violates indentation"), at: "4:1"),
+    HostileCase("079-json-trailing-comma.json", .invalidInput, .error("unexpected character, expected a string key"), at: "1:68"),
+    HostileCase("080-crlf-wrong-type.yaml", .invalidInput, .error("spec.ports[0].port: expected an integer, found a list"), at: "6:11"),
+    HostileCase("081-empty-file.yaml", .invalidInput, .error("the input holds no Kubernetes objects (empty, or only comments);"), at: nil),
+    HostileCase("082-only-comments.yaml", .invalidInput, .error("the input holds no Kubernetes objects (empty, or only comments);"), at: nil),
+    HostileCase("083-pod-ips-not-list.yaml", .invalidInput, .error("status.podIPs: expected a list, found '10.1.0.1'"), at: "4:18"),
+    HostileCase("084-namespace-leading-dash.yaml", .success, .warning("namespace '-prod' of Service web is not a DNS-1123 label; skipped"), at: "1:1"),
+    HostileCase("085-unknown-tag.yaml", .success, .clean, at: nil),
+    HostileCase("086-duplicate-anchor-undefined-alias.yaml", .invalidInput, .error("found undefined alias 'web'"), at: "3:18"),
+    HostileCase("087-externalname-points-at-itself.yaml", .success, .warning("ExternalName Service default/mail points at itself; skipped"), at: "1:1"),
+    HostileCase("088-externalname-loop.yaml", .success, .warning("ExternalName Service default/a is part of a CNAME loop"), at: "1:1"),
+    HostileCase("089-service-twice-different-ips.yaml", .success, .warning("Service default/web is defined twice with different cluster IPs:"), at: "6:1"),
+    HostileCase("090-two-services-one-cluster-ip.yaml", .success, .warning("cluster IP 10.96.0.20 of Service default/web is also the cluster IP of"), at: "1:1"),
+    HostileCase("091-cluster-ip-equals-pod-ip.yaml", .success, .warning("Pod default/web-1 has the address 10.1.0.5, the cluster IP of Service"), at: "6:1"),
+    HostileCase("092-long-names-long-domain.yaml", .success, .warning("of Service " + String(repeating: "n", count: 50) + "/" + String(repeating: "s", count: 50) + ": name is 313 octets on the wire, more than 255; skipped"), at: "6:1", Self.longDomain),
+    HostileCase("093-pod-twice-different-ips.yaml", .success, .warning("Pod default/p is defined twice with different IPs: 10.1.0.2 here,"), at: "6:1"),
+    HostileCase("094-domain-injection.yaml", .invalidInput, .error("--domain 'evil;com' is not a valid domain name"), at: nil, ["--domain", "evil;com"]),
+    HostileCase("095-externalname-bidi-override.yaml", .success, .warning("externalName 'smtp.\\u{202E}moc.live' of Service default/mail is not a"), at: "1:1"),
+    HostileCase("096-name-is-a-mapping.yaml", .invalidInput, .error("metadata.name: expected a string, found a mapping"), at: "4:9"),
+    HostileCase("097-nameserver-is-externalname.yaml", .invalidInput, .error("zone cluster.local.: mail.default.svc.cluster.local. has a CNAME beside"), at: nil, ["--nameserver", "mail.default.svc.cluster.local", "--nameserver-address", "10.9.9.9"]),
+    HostileCase("098-duplicate-key-last-wins.yaml", .success, .warning("Service name 'web\\r\\n$TTL 0' is not a DNS-1035 label; skipped"), at: "1:1"),
+    HostileCase("099-statefulset-name-control-characters.yaml", .success, .warning("StatefulSet db\\u{1B}[31m\\nkubezone: 0 zones written: serviceName db has"), at: "1:1"),
+    HostileCase("100-pod-record-namespace-semicolon.yaml", .success, .warning("namespace 'x;y' of Pod p is not a DNS-1123 label; skipped"), at: "1:1", ["--pod-records"]),
+    HostileCase("101-slice-port-name-semicolon.yaml", .success, .warning("SRV records of port 'pg;x' of an endpoint of Service default/db: not an"), at: "6:1"),
+    HostileCase("102-ttl-option-injection.yaml", .invalidInput, .error("--ttl must be a whole number from 0 to 2147483647, not '30\\n$INCLUDE"), at: nil, ["--ttl", "30\n$INCLUDE /etc/passwd"]),
+    HostileCase("103-nameserver-option-semicolon.yaml", .invalidInput, .error("--nameserver 'ns;evil.example.com' is not a valid domain name"), at: nil, ["--nameserver", "ns;evil.example.com"]),
+    HostileCase("104-json-lone-surrogate.json", .invalidInput, .error("lone UTF-16 surrogate in \\u escape"), at: "1:66"),
+    HostileCase("105-json-deep-unclosed.json", .invalidInput, .error("nesting depth exceeds 512"), at: "1:513"),
+    HostileCase("106-yaml-deep-flow.yaml", .invalidInput, .error("nesting depth exceeds 512"), at: "1:2048"),
+    HostileCase("107-scalar-key-collection.yaml", .invalidInput, .error("metadata.name: required field is missing"), at: "4:3"),
+    HostileCase("108-strict-hostname.yaml", .invalidInput, .error("hostname 'db-0;evil' of an endpoint of Service default/db is not a"), at: "6:1", ["--strict"]),
+    HostileCase("109-strict-conflict.yaml", .invalidInput, .error("cluster IP 10.96.0.20 of Service default/web is also the cluster IP of"), at: "1:1", ["--strict"]),
+    HostileCase("110-block-scalar-name.yaml", .success, .warning("Service name 'web\\n$ORIGIN evil.\\n' is not a DNS-1035 label; skipped"), at: "1:1"),
+    // Without --force, a hostile input that leaves little of the zones
+    // is refused by the lifecycle's shrink guard and writes nothing.
+    HostileCase("111-hostile-snapshot-refused-by-shrink-guard.yaml", .refused, .refused("73% fewer than the 22 in"), at: nil),
+  ]
+
+  @Test(arguments: cases)
+  func hostileInput(_ c: HostileCase) throws {
+    try HostileRunner.check(c, input: HostileCase.folder + "/" + c.file)
+  }
+
+  @Test func everyCaseFileIsInTheTable() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: HostileCase.folder).sorted()
+    #expect(files == Self.cases.map(\.file))
+    #expect(files.count >= 60)
+  }
+}
