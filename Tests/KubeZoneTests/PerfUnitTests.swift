@@ -43,6 +43,20 @@ import Testing
     #expect(Set([a, b]).count == 1)
   }
 
+  @Test func wordLoweringMatchesByteLowering() {
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<5000 {
+      let w = UInt64.random(in: .min ... .max, using: &rng)
+      var expected: UInt64 = 0
+      for k in 0..<8 {
+        let b = UInt8(truncatingIfNeeded: w >> (8 * UInt64(k)))
+        expected |= UInt64(DomainName.lower(b)) << (8 * UInt64(k))
+      }
+      #expect(DomainName.lowered(w) == expected)
+    }
+    #expect(DomainName.lowered(0x5A41_405B_7A61_C1DA) == 0x7A61_405B_7A61_C1DA)
+  }
+
   @Test func ipv4DashedAndReverseNames() throws {
     for text in ["0.0.0.0", "10.96.1.136", "255.255.255.255", "100.108.251.43", "1.20.3.0"] {
       let ip = try #require(IPAddress(text))
