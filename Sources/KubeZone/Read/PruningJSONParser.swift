@@ -39,12 +39,19 @@ struct PruningJSONParser {
 
   mutating func skipWhitespace() {
     let n = buf.count
+    guard let base = buf.baseAddress else { return }
     while pos < n {
       switch buf[pos] {
       case 0x20:
-        // Pretty-printed JSON is mostly indentation: eight spaces a step.
+        // Pretty-printed JSON is mostly indentation: find the first byte
+        // that is not a space eight bytes at a time.
         pos += 1
-        while pos + 8 <= n, UnsafeRawPointer(buf.baseAddress! + pos).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+        while pos + 8 <= n {
+          let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+          if x != 0 {
+            pos += x.trailingZeroBitCount >> 3
+            break
+          }
           pos += 8
         }
       case 0x09:
