@@ -7,75 +7,6 @@ import Testing
 /// named, and zone files rewritten by named-compilezone read by diff.
 /// Missing tools fail in CI (CI=true) and skip elsewhere (`ExternalTool`).
 @Suite(.serialized) struct LifecycleServerTests {
-  /// A `named` started from a full configuration body on a free port.
-  final class Named {
-    let port: Int
-    let folder: String
-    private let process: Process
-
-    private init(port: Int, folder: String, process: Process) {
-      self.port = port
-      self.folder = folder
-      self.process = process
-    }
-
-    /// `statements(port)` is appended to an options block for 127.0.0.1:port.
-    static func start(probe: String, _ statements: (String) -> String) throws -> Named? {
-      guard let named = ExternalTool.find("named") else { return nil }
-      var log = ""
-      for _ in 0..<5 {
-        let port = Int.random(in: 20000..<60000)
-        let folder = TestSupport.temporaryFolder("named")
-        let conf = """
-          options {
-            directory "\(folder)";
-            pid-file "\(folder)/named.pid";
-            listen-on port \(port) { 127.0.0.1; };
-            listen-on-v6 { none; };
-            recursion no;
-            dnssec-validation no;
-            notify no;
-          };
-          controls { };
-          \(statements(folder))
-          """
-        TestSupport.write(conf, to: folder + "/named.conf")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: named)
-        process.arguments = ["-g", "-n", "1", "-c", folder + "/named.conf"]
-        _ = FileManager.default.createFile(atPath: folder + "/named.log", contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: folder + "/named.log")
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let server = Named(port: port, folder: folder, process: process)
-        for _ in 0..<100 where process.isRunning {
-          if try server.dig(probe, "SOA").contains("\tSOA\t") { return server }
-          usleep(100_000)
-        }
-        log = TestSupport.read(folder + "/named.log") ?? ""
-        server.stop()
-      }
-      Issue.record("named did not start:\n\(log.suffix(3000))")
-      return nil
-    }
-
-    /// dig's answer in zone-file syntax.
-    func dig(_ name: String, _ type: String) throws -> String {
-      guard let tool = ExternalTool.find("dig") else { return "" }
-      return try ExternalTool.run(tool, [
-        "@127.0.0.1", "-p", String(port), "+norecurse", "+time=2", "+tries=1", "+nocmd", "+nostats",
-        "+noquestion", "+nocomments", name, type,
-      ], timeout: 20).stdout
-    }
-
-    func stop() {
-      if process.isRunning {
-        process.terminate()
-        process.waitUntilExit()
-      }
-    }
-  }
-
   @Test func nsupdateScriptTurnsTheOldZonesIntoTheNew() throws {
     guard let nsupdate = ExternalTool.find("nsupdate"), ExternalTool.find("named") != nil else { return }
     let folder = TestSupport.temporaryFolder("nsupdate")
@@ -83,7 +14,7 @@ import Testing
     TestSupport.write(LifecycleSupport.snapshot(services: 4), to: folder + "/v1/in.yaml")
     #expect(TestSupport.cli(["generate", "--serial", "10", "--out", out, folder + "/v1"]).code == .success)
     let origins = ["cluster.local", "96.10.in-addr.arpa", "244.10.in-addr.arpa"]
-    guard let named = try Named.start(probe: "cluster.local", { dir in
+    guard let named = try LiveNamed.start(probe: "cluster.local", { dir in
       origins.map { origin in
         try? FileManager.default.copyItem(atPath: "\(out)/\(origin).zone", toPath: "\(dir)/\(origin).db")
         return "zone \"\(origin)\" { type primary; file \"\(dir)/\(origin).db\"; allow-update { 127.0.0.1; }; };"
@@ -104,7 +35,7 @@ import Testing
     let expectedOut = folder + "/expected"
     #expect(TestSupport.cli(["generate", "--out", expectedOut, folder + "/v2"]).code == .success)
     for origin in origins {
-      let axfr = try named.dig(origin, "AXFR")
+      let axfr = try named.records(origin, "AXFR")
       let served = try ZoneFileReader.read(Array(axfr.utf8), file: "axfr \(origin)").records
       let expected = try ZoneFileReader.read(
         [UInt8](FileManager.default.contents(atPath: "\(expectedOut)/\(origin).zone") ?? Data()), file: origin
@@ -125,15 +56,15 @@ import Testing
     TestSupport.write("options { directory \"\(folder)\"; };\n\(include)\n", to: folder + "/check.conf")
     let checked = try ExternalTool.run(checkconf, ["-z", folder + "/check.conf"])
     #expect(checked.status == 0, "named-checkconf rejected named.conf.zones:\n\(checked.text)")
-    guard let named = try Named.start(probe: "cluster.local", { _ in include }) else { return }
+    guard let named = try LiveNamed.start(probe: "cluster.local", { _ in include }) else { return }
     defer { named.stop() }
     let zones = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".zone") }.sorted()
     #expect(zones.count == 3)
     for file in zones {
       let origin = String(file.dropLast(5))
-      #expect(try named.dig(origin, "SOA").contains("\(origin).\t"), "named does not serve \(origin)")
+      #expect(try named.records(origin, "SOA").contains("\(origin).\t"), "named does not serve \(origin)")
     }
-    #expect(try named.dig("svc1.default.svc.cluster.local", "A").contains("10.96.0.2"))
+    #expect(try named.records("svc1.default.svc.cluster.local", "A").contains("10.96.0.2"))
   }
 
   @Test func diffReadsZonesRewrittenByNamedCompilezone() throws {

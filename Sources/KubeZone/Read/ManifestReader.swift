@@ -5,27 +5,20 @@ public enum ManifestReader {
   /// strict JSON value, which is faster than YAML; anything else is read as
   /// a YAML stream.
   ///
-  /// A file that starts like JSON but is not (a YAML flow mapping such as
-  /// `{apiVersion: v1, ...}`, or several documents) is read again as YAML,
-  /// unless its name ends in `.json`. When YAML fails too, the error is the
-  /// YAML reader's for `.yaml`/`.yml` files and the JSON reader's otherwise.
+  /// A `.yaml` or `.yml` file that starts like JSON but is not (a YAML
+  /// flow mapping such as `{apiVersion: v1, ...}`, or several documents)
+  /// is read again as YAML, and a failure is reported by the YAML reader.
+  /// Any other input that starts like JSON must be strict JSON.
   public static func documents(_ bytes: [UInt8], file: String, limits: ReadLimits = .default) throws(ReadError) -> [Node] {
     guard bytes.withUnsafeBufferPointer(looksLikeJSON) else {
       return try YAMLReader.documents(bytes, file: file, limits: limits)
     }
-    let jsonError: ReadError
-    do {
-      return [try JSONReader.document(bytes, file: file, limits: limits)]
-    } catch {
-      jsonError = error
-    }
     let lower = file.lowercased()
-    if lower.hasSuffix(".json") || jsonError.isLimit { throw jsonError }
-    do {
-      return try YAMLReader.documents(bytes, file: file, limits: limits)
-    } catch {
-      throw lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") ? error : jsonError
+    guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
+      return [try JSONReader.document(bytes, file: file, limits: limits)]
     }
+    if let json = try? JSONReader.document(bytes, file: file, limits: limits) { return [json] }
+    return try YAMLReader.documents(bytes, file: file, limits: limits)
   }
 
   /// True when the first byte that is not whitespace (after an optional

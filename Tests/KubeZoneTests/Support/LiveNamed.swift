@@ -11,12 +11,20 @@ final class LiveNamed {
   /// Starts named with `zones` (origin -> zone file path); nil when named
   /// is missing outside CI.
   static func start(zones: [(origin: String, file: String)], extraConfig: String = "") throws -> LiveNamed? {
+    try start(probe: zones.first?.origin ?? ".") { _ in
+      zones.map { "zone \"\($0.origin)\" { type primary; file \"\($0.file)\"; };\n" }.joined() + extraConfig
+    }
+  }
+
+  /// Starts named with `statements(folder)` after an options block for
+  /// 127.0.0.1 at a free port; ready once it answers SOA for `probe`.
+  static func start(probe: String, _ statements: (String) -> String) throws -> LiveNamed? {
     guard let named = ExternalTool.find("named") else { return nil }
     var lastError = ""
     for _ in 0..<5 {
       let port = Int.random(in: 20000..<60000)
       let folder = TestSupport.temporaryFolder("named")
-      var conf = """
+      let conf = """
         options {
           directory "\(folder)";
           pid-file "\(folder)/named.pid";
@@ -27,26 +35,21 @@ final class LiveNamed {
           notify no;
         };
         controls { };
-
+        \(statements(folder))
         """
-      for z in zones {
-        conf += "zone \"\(z.origin)\" { type primary; file \"\(z.file)\"; };\n"
-      }
-      conf += extraConfig
       TestSupport.write(conf, to: folder + "/named.conf")
       let process = Process()
       process.executableURL = URL(fileURLWithPath: named)
       process.arguments = ["-g", "-n", "1", "-c", folder + "/named.conf"]
-      let log = FileHandle(forWritingAtPath: "/dev/null")
       let logPath = folder + "/named.log"
       _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-      process.standardError = FileHandle(forWritingAtPath: logPath) ?? log
-      process.standardOutput = log
+      process.standardError = FileHandle(forWritingAtPath: logPath) ?? FileHandle.nullDevice
+      process.standardOutput = FileHandle.nullDevice
       try process.run()
       let server = LiveNamed(port: port, folder: folder, process: process)
-      if try server.waitUntilServing(zones.first?.origin ?? ".") { return server }
-      server.stop()
+      if try server.waitUntilServing(probe) { return server }
       lastError = TestSupport.read(logPath) ?? ""
+      server.stop()
     }
     Issue.record("named did not start:\n\(lastError.suffix(3000))")
     return nil
@@ -74,6 +77,15 @@ final class LiveNamed {
       "@127.0.0.1", "-p", String(port), "+short", "+norecurse", "+time=2", "+tries=1", name, type,
     ], timeout: 10)
     return r.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(";") }.sorted()
+  }
+
+  /// dig's answer section in zone-file syntax.
+  func records(_ name: String, _ type: String) throws -> String {
+    guard let tool = ExternalTool.find("dig") else { return "" }
+    return try ExternalTool.run(tool, [
+      "@127.0.0.1", "-p", String(port), "+norecurse", "+time=2", "+tries=1", "+nocmd", "+nostats",
+      "+noquestion", "+nocomments", name, type,
+    ], timeout: 20).stdout
   }
 
   /// The response code (NOERROR, NXDOMAIN, ...) for a question.
