@@ -18,6 +18,9 @@ struct PruningJSONParser {
   var continuation: Int
   /// Containers open around the current value.
   var depth = 0
+  /// `skipValue`'s stack of open containers (true: object), kept between
+  /// calls so skipping allocates nothing.
+  private var skipStack: [Bool] = []
 
   init(_ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits, at pos: Int, line: Int, lineStart: Int, continuation: Int = 0) {
     self.buf = buf
@@ -245,7 +248,10 @@ struct PruningJSONParser {
 
   /// Skips one value, checking its syntax, without recursion.
   mutating func skipValue() throws(PruningAbort) {
-    var objects: [Bool] = []
+    var objects = skipStack
+    skipStack = []
+    objects.removeAll(keepingCapacity: true)
+    defer { skipStack = objects }
     while true {
       skipWhitespace()
       switch byte {
