@@ -43,6 +43,44 @@ import Testing
     #expect(Set([a, b]).count == 1)
   }
 
+  @Test func wordLoweringMatchesByteLowering() {
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<5000 {
+      let w = UInt64.random(in: .min ... .max, using: &rng)
+      var expected: UInt64 = 0
+      for k in 0..<8 {
+        let b = UInt8(truncatingIfNeeded: w >> (8 * UInt64(k)))
+        expected |= UInt64(DomainName.lower(b)) << (8 * UInt64(k))
+      }
+      #expect(DomainName.lowered(w) == expected)
+    }
+    #expect(DomainName.lowered(0x5A41_405B_7A61_C1DA) == 0x7A61_405B_7A61_C1DA)
+  }
+
+  /// The validator's table was rewritten for speed; its messages stay.
+  @Test func zoneValidatorMessages() throws {
+    let origin = try DomainName("cluster.local")
+    let ns = try origin.prepending(["ns", "dns"])
+    let soa = SOA(mname: ns, rname: try origin.prepending("hostmaster"), serial: 1, refresh: 7200, retry: 1800, expire: 86400, minimum: 30)
+    let web = try origin.prepending(["web", "svc"])
+    let a = RData.a(IPv4Address(0x0A00_0001))
+    func message(_ records: [ResourceRecord], nameservers: [DomainName]? = nil) -> String? {
+      let zone = Zone(origin: origin, ttl: 30, soa: soa, nameservers: nameservers ?? [ns], records: [ResourceRecord(owner: ns, ttl: 30, data: a)] + records)
+      do { try ZoneValidator.validate(zone) } catch { return error.diagnostic.message }
+      return nil
+    }
+    #expect(message([ResourceRecord(owner: web, ttl: 30, data: a)]) == nil)
+    #expect(message([ResourceRecord(owner: web, ttl: 30, data: a), ResourceRecord(owner: web, ttl: 60, data: .a(IPv4Address(2)))])
+      == "zone cluster.local.: web.svc.cluster.local. A has two TTLs, 30 and 60")
+    #expect(message([ResourceRecord(owner: web, ttl: 30, data: a), ResourceRecord(owner: web, ttl: 30, data: .cname(ns)), ResourceRecord(owner: web, ttl: 30, data: .txt([]))])
+      == "zone cluster.local.: web.svc.cluster.local. has a CNAME beside other data (A, TXT)")
+    #expect(message([ResourceRecord(owner: try origin.prepending("*"), ttl: 30, data: a)])
+      == "zone cluster.local.: \\*.cluster.local. is a wildcard owner, which cluster DNS never serves")
+    #expect(message([ResourceRecord(owner: try DomainName("example.org"), ttl: 30, data: a)])
+      == "zone cluster.local.: example.org. lies outside the zone")
+    #expect(message([], nameservers: [web]) == "zone cluster.local.: nameserver web.svc.cluster.local. lies inside the zone but has no address record")
+  }
+
   @Test func ipv4DashedAndReverseNames() throws {
     for text in ["0.0.0.0", "10.96.1.136", "255.255.255.255", "100.108.251.43", "1.20.3.0"] {
       let ip = try #require(IPAddress(text))

@@ -38,19 +38,33 @@ public struct ZoneAssembler: Sendable {
     let nameservers = try chooseNameservers(&forward)
     let mname = options.nameservers.first ?? (try? domain.prepending(["ns", "dns"])) ?? domain
     let rname = (try? domain.prepending("hostmaster")) ?? domain
-    func zone(_ origin: DomainName, _ records: [ResourceRecord]) throws(InputError) -> Zone {
-      let soa = SOA(
-        mname: mname, rname: rname, serial: options.serial, refresh: options.refresh,
-        retry: options.retry, expire: options.expire, minimum: options.ttl)
+    let options = self.options
+    let soa = SOA(
+      mname: mname, rname: rname, serial: options.serial, refresh: options.refresh,
+      retry: options.retry, expire: options.expire, minimum: options.ttl)
+    var parts = [(domain, forward)]
+    for origin in reverse.keys.sorted(by: ZoneOrder.namePrecedes) {
+      parts.append((origin, reverse[origin] ?? []))
+    }
+    // Zones are sorted and checked on all cores; the first failing zone in
+    // order is reported, as a loop would.
+    let built = ParallelMap.map(parts) { origin, records -> Swift.Result<Zone, InputError> in
       let z = Zone(
         origin: origin, ttl: options.ttl, soa: soa, nameservers: nameservers,
         records: ZoneOrder.sorted(records))
-      try ZoneValidator.validate(z)
-      return z
+      do throws(InputError) {
+        try ZoneValidator.validate(z)
+      } catch {
+        return .failure(error)
+      }
+      return .success(z)
     }
-    var zones = [try zone(domain, forward)]
-    for origin in reverse.keys.sorted(by: ZoneOrder.namePrecedes) {
-      zones.append(try zone(origin, reverse[origin] ?? []))
+    var zones: [Zone] = []
+    for result in built {
+      switch result {
+      case .success(let z): zones.append(z)
+      case .failure(let error): throw error
+      }
     }
     return Result(zones: zones, skippedPTRs: skipped)
   }

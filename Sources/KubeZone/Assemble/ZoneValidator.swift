@@ -2,37 +2,55 @@
 /// zone that BIND or NSD would reject is never written.
 public enum ZoneValidator {
   public static func validate(_ zone: Zone) throws(InputError) {
-    var ttlByRRset: [RRsetKey: UInt32] = [:]
-    var typesByOwner: [DomainName: Set<RRType>] = [:]
-    for record in zone.allRecords {
+    // One table entry per owner, its types as bits and a TTL per type in
+    // flat arrays, and no copy of the records: this runs over every record
+    // of large zones.
+    var owners: [DomainName: Int] = [:]
+    owners.reserveCapacity(zone.records.count / 2)
+    var types: [UInt16] = []
+    var ttls: [UInt32] = []
+    let slots = RRType.allCases.count
+    func check(_ record: ResourceRecord) throws(InputError) {
       guard record.owner.isSubdomain(of: zone.origin) else {
         throw fail(zone, "\(record.owner) lies outside the zone")
       }
       if record.owner.labels.first == [UInt8(ascii: "*")] {
         throw fail(zone, "\(record.owner) is a wildcard owner, which cluster DNS never serves")
       }
-      let key = RRsetKey(owner: record.owner, type: record.type)
-      if let ttl = ttlByRRset[key], ttl != record.ttl {
-        throw fail(zone, "\(record.owner) \(record.type.rawValue) has two TTLs, \(ttl) and \(record.ttl)")
+      let i: Int
+      if let known = owners[record.owner] {
+        i = known
+      } else {
+        i = types.count
+        owners[record.owner] = i
+        types.append(0)
+        ttls.append(contentsOf: repeatElement(0, count: slots))
       }
-      ttlByRRset[key] = record.ttl
-      typesByOwner[record.owner, default: []].insert(record.type)
+      let bit = record.type.bit
+      let slot = i * slots + bit.trailingZeroBitCount
+      if types[i] & bit != 0 {
+        if ttls[slot] != record.ttl {
+          throw fail(zone, "\(record.owner) \(record.type.rawValue) has two TTLs, \(ttls[slot]) and \(record.ttl)")
+        }
+      } else {
+        types[i] |= bit
+        ttls[slot] = record.ttl
+      }
     }
-    for (owner, types) in typesByOwner where types.contains(.cname) && types.count > 1 {
-      let others = types.subtracting([.cname]).sorted().map(\.rawValue).joined(separator: ", ")
+    try check(ResourceRecord(owner: zone.origin, ttl: zone.ttl, data: .soa(zone.soa)))
+    for ns in zone.nameservers { try check(ResourceRecord(owner: zone.origin, ttl: zone.ttl, data: .ns(ns))) }
+    for record in zone.records { try check(record) }
+    let cname = RRType.cname.bit
+    for (owner, i) in owners where types[i] & cname != 0 && types[i] != cname {
+      let others = RRType.allCases.filter { $0 != .cname && types[i] & $0.bit != 0 }.map(\.rawValue).joined(separator: ", ")
       throw fail(zone, "\(owner) has a CNAME beside other data (\(others))")
     }
     for ns in zone.nameservers where ns.isSubdomain(of: zone.origin) {
-      let types = typesByOwner[ns] ?? []
-      if !types.contains(.a) && !types.contains(.aaaa) {
+      let t = owners[ns].map { types[$0] } ?? 0
+      if t & (RRType.a.bit | RRType.aaaa.bit) == 0 {
         throw fail(zone, "nameserver \(ns) lies inside the zone but has no address record")
       }
     }
-  }
-
-  private struct RRsetKey: Hashable {
-    var owner: DomainName
-    var type: RRType
   }
 
   private static func fail(_ zone: Zone, _ message: String) -> InputError {

@@ -8,15 +8,41 @@ extension DomainName: Hashable {
   }
 
   public func hash(into hasher: inout Hasher) {
-    // One 64-bit FNV-1a of the lower-cased labels (lengths included), fed
-    // to the hasher once: feeding it byte by byte dominated set and
-    // dictionary costs in large zones.
+    // One 64-bit hash of the lower-cased labels (lengths included), eight
+    // bytes a step, fed to the hasher once: hashing byte by byte dominated
+    // set and dictionary costs in large zones.
+    let prime: UInt64 = 0x100_0000_01B3
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
     for label in labels {
-      h = (h ^ UInt64(label.count)) &* 0x100_0000_01B3
-      for b in label { h = (h ^ UInt64(Self.lower(b))) &* 0x100_0000_01B3 }
+      h = (h ^ UInt64(label.count)) &* prime
+      label.withUnsafeBufferPointer { bytes in
+        guard let base = bytes.baseAddress else { return }
+        var i = 0
+        while i + 8 <= bytes.count {
+          let w = Self.lowered(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+          h = (h ^ w) &* prime
+          h ^= h >> 29
+          i += 8
+        }
+        while i < bytes.count {
+          h = (h ^ UInt64(Self.lower(bytes[i]))) &* prime
+          i += 1
+        }
+      }
     }
     hasher.combine(h)
+  }
+
+  /// The eight bytes of `w` with `A`-`Z` lower-cased, as `lower` does.
+  @inline(__always) static func lowered(_ w: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let seven = w & 0x7F7F_7F7F_7F7F_7F7F
+    // High bit per byte: at least "A", more than "Z"; no carries between bytes.
+    let atLeastA = seven &+ ones &* (0x80 - 0x41)
+    let aboveZ = seven &+ ones &* (0x80 - 0x5B)
+    let upper = atLeastA & ~aboveZ & ~w & high
+    return w | (upper >> 2)
   }
 }
 

@@ -62,9 +62,9 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
     switch self {
     case .v4(let a):
       let v = a.value
+      let octets = Self.octetLabels
       return DomainName(unchecked: [
-        Self.decimal(UInt8(truncatingIfNeeded: v)), Self.decimal(UInt8(truncatingIfNeeded: v >> 8)),
-        Self.decimal(UInt8(truncatingIfNeeded: v >> 16)), Self.decimal(UInt8(truncatingIfNeeded: v >> 24)),
+        octets[Int(v & 0xFF)], octets[Int(v >> 8 & 0xFF)], octets[Int(v >> 16 & 0xFF)], octets[Int(v >> 24)],
         Self.inAddr, Self.arpa,
       ])
     case .v6(let a):
@@ -82,6 +82,8 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 extension IPAddress {
   static let inAddr = Array("in-addr".utf8)
+  /// The 256 octet labels of reverse names, made once and shared.
+  static let octetLabels: [[UInt8]] = (0...255).map { decimal(UInt8($0)) }
   static let arpa = Array("arpa".utf8)
 
   /// An octet in decimal, as bytes.

@@ -17,5 +17,8 @@ public enum RRType: String, Sendable, Hashable, CaseIterable, Comparable {
 
   private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
+  /// One bit per type, in `allCases` order, for sets of types.
+  var bit: UInt16 { UInt16(1) << UInt16(rank) }
+
   public static func < (a: RRType, b: RRType) -> Bool { a.rank < b.rank }
 }

@@ -65,7 +65,7 @@ struct Field {
   /// A `map[string]string` such as labels or a selector.
   func stringMap() throws(InputError) -> [String: String] {
     guard let entries = node.mapping else { throw fail("a mapping of strings") }
-    var out: [String: String] = [:]
+    var out = [String: String](minimumCapacity: entries.count)
     for entry in entries {
       guard let key = entry.key.scalar?.text else {
         throw Field(entry.key, path: path).fail("a string key")

@@ -161,6 +161,10 @@ enum FastJSONInput {
     decoder: ObjectDecoder, release: (Range<Int>) -> Void, progress: ((_ bytes: Int, _ objects: Int) -> Void)?
   ) -> Chunk {
     var chunk = Chunk()
+    // Own copies of shared objects, whose reference counts would otherwise
+    // be contended by every thread (see `PruneSchema.copy`).
+    let file = String(decoding: Array(file.utf8), as: UTF8.self)
+    let schema = PruneSchema.object.copy()
     var p = PruningJSONParser(buf, file: file, limits: limits, at: from.pos, line: from.line, lineStart: from.lineStart, continuation: from.continuation)
     p.depth = 2
     var released = from.pos
@@ -169,7 +173,7 @@ enum FastJSONInput {
       while true {
         p.skipWhitespace()
         if let until, p.pos >= until { break }
-        let item = try p.prunedValue(.object)
+        let item = try p.prunedValue(schema)
         guard try decoder.decodeStreamedItem(item, into: &chunk.result) else {
           chunk.failed = true
           return chunk

@@ -88,6 +88,9 @@ enum FastYAMLInput {
     _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits,
     general: Bool = true
   ) -> (result: ObjectDecoder.Result, lines: Int)? {
+    // Own copies of shared objects (see `PruneSchema.copy`).
+    let file = String(decoding: Array(file.utf8), as: UTF8.self)
+    let schema = PruneSchema.object.copy()
     let bytes = Array(UnsafeBufferPointer(rebasing: buf[range]))
     let plain = bytes.withUnsafeBufferPointer(PlainASCIICheck.isPlain)
     guard plain || InputCheck.validate(bytes, yaml: true) == nil else { return nil }
@@ -95,7 +98,7 @@ enum FastYAMLInput {
       // The simple kubectl subset first; the general parser if it gives up.
       if let base = chunk.baseAddress, memchr(base, 0x0D, chunk.count) == nil {
         var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
-        if let result = decodeItems(decoder, { body throws(PruningAbort) in try parser.items(schema: .object, body) }) {
+        if let result = decodeItems(decoder, { body throws(PruningAbort) in try parser.items(schema: schema, body) }) {
           return (result, parser.line)
         }
       }
@@ -103,7 +106,7 @@ enum FastYAMLInput {
       var composer = PruningYAMLComposer(
         parser: YAMLParser(bytes, limits: limits), lines: LineCounter(file: file, baseLine: 1, baseOffset: range.lowerBound),
         limits: limits, outerDepth: 1)
-      guard let result = decodeItems(decoder, { body throws(PruningAbort) in try composer.items(chunk, schema: .object, body) }) else {
+      guard let result = decodeItems(decoder, { body throws(PruningAbort) in try composer.items(chunk, schema: schema, body) }) else {
         return nil
       }
       return (result, composer.lines.lines(upTo: chunk.count, in: chunk))

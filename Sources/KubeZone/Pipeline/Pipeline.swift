@@ -53,6 +53,7 @@ public enum Pipeline {
       throw InputError("the input holds no Kubernetes objects (empty, or only comments); nothing written", at: nil)
     }
     var log = decoded.log
+    let objectCount = decoded.objects.count
     let conflicts = ConflictCheck(strict: request.strict)
     try conflicts.duplicates(decoded.objects, log: &log)
     let inventory = Inventory(decoded.objects, log: &log)
@@ -67,16 +68,19 @@ public enum Pipeline {
     clock.lap("assemble", into: &timings)
     let writer = ZoneWriter(header: request.header)
     var texts: [String] = []
-    for zone in assembled.zones {
-      do {
-        texts.append(try writer.text(for: zone, generator: "kubezone"))
-      } catch {
+    let rendered = ParallelMap.map(assembled.zones) { zone -> Swift.Result<String, TemplateError> in
+      do throws(TemplateError) { return .success(try writer.text(for: zone, generator: "kubezone")) } catch { return .failure(error) }
+    }
+    for result in rendered {
+      switch result {
+      case .success(let text): texts.append(text)
+      case .failure(let error):
         throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
     }
     clock.lap("render", into: &timings)
     return GenerateOutcome(
-      zones: assembled.zones, texts: texts, log: log, objectCount: decoded.objects.count,
+      zones: assembled.zones, texts: texts, log: log, objectCount: objectCount,
       skippedObjects: decoded.skipped, skippedPTRs: assembled.skippedPTRs,
       serviceCount: inventory.services.count, timings: timings)
   }

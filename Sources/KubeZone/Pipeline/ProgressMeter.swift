@@ -44,17 +44,16 @@ final class ProgressMeter: @unchecked Sendable {
     }
     lastReport = now
     state.elapsed = now - start
-    let snapshot = state
+    // Under the lock, so lines from two threads never interleave.
+    sink(state)
     lock.unlock()
-    sink(snapshot)
   }
 
   func finish() {
     lock.lock()
     state.elapsed = StageTimings.now() - start
     state.done = true
-    let snapshot = state
+    sink(state)
     lock.unlock()
-    sink(snapshot)
   }
 }

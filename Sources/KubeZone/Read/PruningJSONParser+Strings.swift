@@ -19,8 +19,13 @@ extension PruningJSONParser {
         let high: UInt64 = 0x8080_8080_8080_8080
         let q = w ^ (ones &* 0x22)
         let s = w ^ (ones &* 0x5C)
-        let special = ((q &- ones) & ~q) | ((s &- ones) & ~s) | (w &- ones &* 0x20) | w
-        if special & high != 0 { break }
+        let special = (((q &- ones) & ~q) | ((s &- ones) & ~s) | (w &- ones &* 0x20) | w) & high
+        if special != 0 {
+          // Bytes before the lowest flagged one are plain (borrows only
+          // run upwards, so the lowest flag is exact).
+          pos += special.trailingZeroBitCount >> 3
+          break
+        }
         pos += 8
       }
       guard pos < n else { throw abort("unterminated string") }

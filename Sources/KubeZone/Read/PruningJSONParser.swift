@@ -18,6 +18,9 @@ struct PruningJSONParser {
   var continuation: Int
   /// Containers open around the current value.
   var depth = 0
+  /// `skipValue`'s stack of open containers (true: object), kept between
+  /// calls so skipping allocates nothing.
+  private var skipStack: [Bool] = []
 
   init(_ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits, at pos: Int, line: Int, lineStart: Int, continuation: Int = 0) {
     self.buf = buf
@@ -39,12 +42,19 @@ struct PruningJSONParser {
 
   mutating func skipWhitespace() {
     let n = buf.count
+    guard let base = buf.baseAddress else { return }
     while pos < n {
       switch buf[pos] {
       case 0x20:
-        // Pretty-printed JSON is mostly indentation: eight spaces a step.
+        // Pretty-printed JSON is mostly indentation: find the first byte
+        // that is not a space eight bytes at a time.
         pos += 1
-        while pos + 8 <= n, UnsafeRawPointer(buf.baseAddress! + pos).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+        while pos + 8 <= n {
+          let x = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+          if x != 0 {
+            pos += x.trailingZeroBitCount >> 3
+            break
+          }
           pos += 8
         }
       case 0x09:
@@ -238,7 +248,10 @@ struct PruningJSONParser {
 
   /// Skips one value, checking its syntax, without recursion.
   mutating func skipValue() throws(PruningAbort) {
-    var objects: [Bool] = []
+    var objects = skipStack
+    skipStack = []
+    objects.removeAll(keepingCapacity: true)
+    defer { skipStack = objects }
     while true {
       skipWhitespace()
       switch byte {

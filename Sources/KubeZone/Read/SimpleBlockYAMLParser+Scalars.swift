@@ -14,6 +14,18 @@ extension SimpleBlockYAMLParser {
     var end = eol
     while end > start, buf[end - 1] == 0x20 { end -= 1 }
     var i = start
+    if let base = buf.baseAddress {
+      // Eight bytes at a time while none is ':', '#' or a control byte.
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let high: UInt64 = 0x8080_8080_8080_8080
+      while i + 8 <= end {
+        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let c = w ^ (ones &* 0x3A), h = w ^ (ones &* 0x23)
+        let flags = (((c &- ones) & ~c) | ((h &- ones) & ~h) | ((w &- ones &* 0x20) & ~w)) & high
+        if flags != 0 { break }
+        i += 8
+      }
+    }
     while i < end {
       let b = buf[i]
       if b < 0x20 { throw abort("control character") }

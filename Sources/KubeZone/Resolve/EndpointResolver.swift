@@ -5,9 +5,11 @@
 /// matches, evaluated like the EndpointSlice controller.
 public struct EndpointResolver: Sendable {
   public let inventory: Inventory
+  private let podIndex: PodLabelIndex
 
   public init(_ inventory: Inventory) {
     self.inventory = inventory
+    podIndex = PodLabelIndex(inventory.podsByNamespace)
   }
 
   public enum Source: String, Sendable {
@@ -65,7 +67,7 @@ public struct EndpointResolver: Sendable {
   private func fromPods(_ service: Service, selector: [String: String]) -> [ResolvedEndpoint] {
     var out: [ResolvedEndpoint] = []
     let pods = inventory.podsByNamespace[service.meta.namespace] ?? []
-    for i in pods.indices {
+    for i in podIndex.candidates(namespace: service.meta.namespace, selector: selector) {
       // Test the selector before copying the pod out of the array.
       guard selector.allSatisfy({ pods[i].meta.labels[$0.key] == $0.value }) else { continue }
       let pod = pods[i]

@@ -13,27 +13,29 @@ public struct Inventory: Sendable {
 
   /// Builds the inventory; overrides are noted in `log`.
   public init(_ objects: [KubernetesObject], log: inout DiagnosticLog) {
-    var chosen: [ObjectKey: KubernetesObject] = [:]
-    for object in objects {
-      let key = object.key
-      if let previous = chosen[key] {
-        if previous.meta.isLive && !object.meta.isLive {
-          log.note("\(key) at \(previous.meta.location) is kept: a live object wins over a manifest", at: object.meta.location)
+    // Positions, not objects, in the table: growing it then moves integers.
+    var chosen: [ObjectKey: Int] = [:]
+    chosen.reserveCapacity(objects.count)
+    for i in objects.indices {
+      let key = objects[i].key
+      if let p = chosen[key] {
+        let previous = objects[p].meta, object = objects[i].meta
+        if previous.isLive && !object.isLive {
+          log.note("\(key) at \(previous.location) is kept: a live object wins over a manifest", at: object.location)
           continue
         }
-        log.note("\(key) overrides the one at \(previous.meta.location)", at: object.meta.location)
+        log.note("\(key) overrides the one at \(previous.location)", at: object.location)
       }
-      chosen[key] = object
+      chosen[key] = i
     }
-    for key in chosen.keys.sorted() {
-      switch chosen[key] {
+    for (_, i) in chosen.sorted(by: { $0.key < $1.key }) {
+      switch objects[i] {
       case .service(let s): services.append(s)
       case .pod(let p): pods.append(p)
       case .endpointSlice(let e): endpointSlices.append(e)
       case .endpoints(let e): endpoints.append(e)
       case .workload(let w): workloads.append(w)
       case .namespace(let m): namespaces.append(m)
-      case nil: break
       }
     }
     podsByNamespace = Dictionary(grouping: pods, by: \.meta.namespace)
