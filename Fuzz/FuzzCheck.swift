@@ -46,3 +46,13 @@ enum FuzzCheck {
     }
   }
 }
+
+enum JSONSniff {
+  /// What kubezone sniffs as JSON: `{` or `[` first, after an optional
+  /// BOM and white space.
+  static func startsWithBracket(_ bytes: [UInt8]) -> Bool {
+    var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while i < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { i += 1 }
+    return i < bytes.count && (bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "["))
+  }
+}

@@ -1,10 +1,12 @@
 /// libFuzzer harness: the whole pipeline, from the bytes of one input file
-/// to zone text.
+/// to zone text, through the fast JSON and YAML paths where they apply.
 ///
 /// The input's length picks the options (profile, pod records, endpoint
 /// pod names, strict, a long domain), so every corpus entry also explores
 /// them. Invariants beyond "no crash":
 /// - an error or warning names a position inside the input, or none;
+/// - where the fast decoding path reads the input, the full readers read
+///   it into the same objects;
 /// - the zone validator never rejects a zone: conflicts are settled first;
 /// - every zone text re-reads, line by line, into exactly the zone's
 ///   records, and holds only checked names (see `ZoneTextCheck`);
@@ -70,10 +72,33 @@ enum PipelineFuzz {
     return try? GenerateOptions.request(from: parsed)
   }
 
+  /// Decodes as `kubezone generate` does a file: the fast JSON or YAML
+  /// path when it applies (on one thread, in small chunks so the splitting
+  /// is exercised too), else the full readers; then the rest of the run.
+  /// Where the fast path reads the input, the full readers must read it
+  /// into the same objects.
   static func run(_ bytes: [UInt8], _ request: GenerateRequest) throws(InputError) -> (decoded: ObjectDecoder.Result, outcome: GenerateOutcome) {
-    var decoded = ObjectDecoder.Result()
     let decoder = ObjectDecoder(defaultNamespace: request.namespace)
-    try Pipeline.decode(bytes, file: file, with: decoder, into: &decoded)
+    let json = JSONSniff.startsWithBracket(bytes)
+    let fast = bytes.withUnsafeBufferPointer { buf -> ObjectDecoder.Result? in
+      json
+        ? FastJSONInput.decode(buf, file: file, decoder: decoder, limits: FuzzCheck.limits, threads: 1, minSplit: 512)
+        : FastYAMLInput.decode(buf, file: file, decoder: decoder, limits: FuzzCheck.limits, threads: 1, chunkSize: 512)
+    }
+    var full = ObjectDecoder.Result()
+    do {
+      try Pipeline.decode(bytes, file: file, with: decoder, into: &full)
+    } catch {
+      FuzzCheck.require(fast == nil, "the fast \(json ? "JSON" : "YAML") path read what the full readers reject: \(error)")
+      throw error
+    }
+    var decoded = full
+    if var fast {
+      FuzzCheck.require(fast.objects == full.objects, "the fast \(json ? "JSON" : "YAML") path read other objects than the full readers")
+      FuzzCheck.require(fast.skipped == full.skipped, "the fast path skipped other objects than the full readers")
+      fast.documentCount = max(fast.documentCount, 1)
+      decoded = fast
+    }
     return (decoded, try Pipeline.generate(request, decoded: decoded))
   }
 }

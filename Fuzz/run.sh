@@ -21,14 +21,19 @@ shift 2
 [ -f "Fuzz/$harness.swift" ] || { echo "run.sh: no harness Fuzz/$harness.swift" >&2; exit 2; }
 
 out=.build-fuzz
+# FUZZ_SANITIZERS=fuzzer drops ASan, for more executions where the code
+# under test has no unsafe memory access of its own (see README).
+sanitizers=${FUZZ_SANITIZERS:-fuzzer,address}
 binary=$out/$harness
+[ "$sanitizers" = fuzzer,address ] || binary=$out/$harness-${sanitizers//,/-}
 mkdir -p "$out/corpus/$harness" "$out/crashes/$harness" "$out/logs"
 
 # Rebuild when any source is newer than the binary.
-if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz -name '*.swift' -newer "$binary" | head -1)" ]; then
+if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz/FuzzCheck.swift Fuzz/ZoneTextCheck.swift "Fuzz/$harness.swift" \
+  -name '*.swift' -newer "$binary" | head -1)" ]; then
   echo "run.sh: building $binary"
   # Compile a snapshot, so editing the sources during a build is harmless.
-  snapshot=$out/src/$harness
+  snapshot=$out/src/$(basename "$binary")
   rm -rf "$snapshot" && mkdir -p "$snapshot"
   cp -R Sources/KubeZone Fuzz/*.swift "$snapshot/"
   mapfile -t sources < <(find "$snapshot/KubeZone" -name '*.swift' | sort)
@@ -36,10 +41,10 @@ if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz -name '*.swift' -new
   [ "$harness" = pipeline ] && extra=("$snapshot/ZoneTextCheck.swift")
   # The linker's "cannot export local symbol" chatter is noise; show the
   # whole log only when the build fails.
-  if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name KubeZoneFuzz \
+  if ! swiftc -sanitize="$sanitizers" -parse-as-library -O -module-name KubeZoneFuzz \
     "${sources[@]}" "$snapshot/FuzzCheck.swift" "${extra[@]}" "$snapshot/$harness.swift" -o "$binary" \
-    >"$out/logs/build-$harness.log" 2>&1; then
-    grep -v 'Cannot export local symbol' "$out/logs/build-$harness.log" >&2
+    >"$out/logs/build-$(basename "$binary").log" 2>&1; then
+    grep -v 'Cannot export local symbol' "$out/logs/build-$(basename "$binary").log" >&2
     exit 2
   fi
 fi

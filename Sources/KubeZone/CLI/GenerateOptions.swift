@@ -11,7 +11,8 @@ enum GenerateOptions {
       .usage(UsageError(message, command: "generate"))
     }
     let domainText = args.value("domain") ?? "cluster.local"
-    guard let domain = try? DomainName(domainText), !domain.labels.isEmpty,
+    // No zone-file escapes either: `a\b` would quietly mean `ab`.
+    guard !domainText.contains("\\"), let domain = try? DomainName(domainText), !domain.labels.isEmpty,
       domain.labels.allSatisfy({ NameRules.isDNS1123Label(String(decoding: $0, as: UTF8.self)) })
     else {
       throw usage("--domain '\(domainText.escapedForMessage)' is not a valid domain name")
@@ -41,7 +42,7 @@ enum GenerateOptions {
     var nameservers: [DomainName] = []
     for text in args.all("nameserver") {
       // A nameserver is a host name (RFC 1123): letters, digits, dashes.
-      guard let name = try? DomainName(text), !name.labels.isEmpty,
+      guard !text.contains("\\"), let name = try? DomainName(text), !name.labels.isEmpty,
         name.labels.allSatisfy({ NameRules.isDNS1123Label(String(decoding: $0, as: UTF8.self).lowercased()) })
       else {
         throw usage("--nameserver '\(text.escapedForMessage)' is not a valid domain name")

@@ -19,7 +19,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   /// quoted in it can neither forge another diagnostic line nor drive the
   /// terminal.
   public var description: String {
-    let prefix = location.map { "\($0): " } ?? "kubezone: "
+    // The file name is escaped too: a folder may hold a file named
+    // "a.yaml\nkubezone: ..." as easily as a manifest may hold such a name.
+    let prefix = location.map { "\(Self.printable($0.description)): " } ?? "kubezone: "
     return "\(prefix)\(severity.rawValue): \(Self.printable(message))"
   }
 

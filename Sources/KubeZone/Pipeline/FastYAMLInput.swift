@@ -27,6 +27,10 @@ enum FastYAMLInput {
     general: Bool = true, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
     progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
+    // A lone CR is a line break to YAML but not to the chunking here,
+    // which finds items and lines by LF: such files (hand-made, or CRLF)
+    // take the full readers, or a key after a CR could go missing.
+    if let base = buf.baseAddress, memchr(base, 0x0D, buf.count) != nil { return nil }
     guard let itemsStart = itemsStart(buf) else { return nil }
     // Chunk starts: the first item, then the first item after each step.
     var starts = [itemsStart]

@@ -187,6 +187,9 @@ struct SimpleBlockYAMLParser {
         guard indent == column, !atDash else { throw abort("bad mapping indentation") }
       }
       first = false
+      // `name:web` or `a b: c` is not a key here: leave it to the general
+      // parser (which rejects the first), never read it as `name: web`.
+      guard isKey(at: pos) else { throw abort("not a plain key") }
       let keyStart = pos
       while isKeyByte(at(pos)) { pos += 1 }
       let keyBytes = UnsafeBufferPointer(rebasing: buf[keyStart..<pos])

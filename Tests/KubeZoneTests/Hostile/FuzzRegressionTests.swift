@@ -45,4 +45,49 @@ import Testing
     _ = try YAMLReader.documents(Array(merge.utf8), file: "m.yaml").first?.mergingKeys()
     #expect(Date().timeIntervalSince(start) < 5)
   }
+
+  /// pipeline harness, crash-af8b3f97: the fast YAML path read
+  /// `name:web` (no space after the colon, so not a key in YAML) as
+  /// `name: web`, so a file kubectl could not have written was accepted
+  /// with a meaning the general reader, and stdin, reject.
+  @Test func fastYAMLPathRefusesAKeyWithoutASpaceAfterItsColon() throws {
+    let folder = TestSupport.temporaryFolder("fast")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/list.yaml"
+    TestSupport.write("""
+      apiVersion: v1
+      items:
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          namespace: test
+          name:web
+        spec:
+          clusterIP: 10.96.1.136
+      kind: List
+
+      """, to: path)
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", path])
+    #expect(result.code == .invalidInput)
+    #expect(result.err.hasPrefix(path + ":7:13: error: could not find expected ':'"), "\(result.err)")
+  }
+
+  /// pipeline harness, crash-3a8d596e: a List whose item had a lone CR
+  /// (a line break to YAML) before `spec:` lost its whole spec on the
+  /// fast YAML path, which splits lines at LF only; the general reader
+  /// read the spec. Files with a CR now take the full readers.
+  @Test func fastYAMLPathLeavesFilesWithCRToTheFullReaders() throws {
+    let text = "apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: web\n    namespace: test\n\r  spec:\n    clusterIP: 10.96.0.7\nkind: List\n"
+    let bytes = Array(text.utf8)
+    let fast = bytes.withUnsafeBufferPointer {
+      FastYAMLInput.decode($0, file: "cr.yaml", decoder: ObjectDecoder(), threads: 1)
+    }
+    #expect(fast == nil)
+    let folder = TestSupport.temporaryFolder("cr")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write(text, to: folder + "/cr.yaml")
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/cr.yaml"])
+    #expect(result.code == .success, "\(result.err)")
+    #expect(TestSupport.read(folder + "/out/cluster.local.zone")?.contains("web.test.svc                                    30      IN  A      10.96.0.7") == true)
+  }
 }

@@ -73,3 +73,22 @@ import Testing
     }
   }
 }
+
+/// Hostile input that is not file content: names of files in a folder.
+@Suite struct HostileFileNameTests {
+  @Test func controlCharactersInAFileNameCannotForgeOutputLines() throws {
+    let folder = TestSupport.temporaryFolder("names")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let name = "svc\nkubezone: 3 zones written to out/\u{1B}[2J.yaml"
+    TestSupport.write("apiVersion: v1\nkind: Service\nmetadata: {name: \"a;b\"}\n", to: folder + "/" + name)
+    TestSupport.write("apiVersion: v1\nkind: Service\nmetadata: {name: ok}\nspec: {clusterIP: 10.96.0.9}\n", to: folder + "/ok.yaml")
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder])
+    #expect(result.code == .success, "\(result.err)")
+    let lines = result.err.split(separator: "\n")
+    #expect(lines.count == 2, "\(result.err)")
+    #expect(lines.first?.hasSuffix("svc\\nkubezone: 3 zones written to out/\\u{1B}[2J.yaml:1:1: warning: Service name 'a;b' is not a DNS-1035 label; skipped") == true, "\(result.err)")
+    for line in lines {
+      #expect(line.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F })
+    }
+  }
+}
