@@ -192,7 +192,9 @@ enum FastYAMLInput {
   }
 
   /// True when the header and tail, read as one document, are a List
-  /// mapping with one `items` key and no merge keys.
+  /// mapping with one `items` key, empty there, and no merge keys. A
+  /// non-empty `items` means the tail continued it (`items:` then a
+  /// column-0 `|`), which the entries between them would have made invalid.
   static func isList(_ buf: UnsafeBufferPointer<UInt8>, header: Range<Int>, tail: Range<Int>, file: String, limits: ReadLimits) -> Bool {
     let bytes = Array(UnsafeBufferPointer(rebasing: buf[header])) + Array(UnsafeBufferPointer(rebasing: buf[tail]))
     guard let docs = try? YAMLReader.documents(bytes, file: file, limits: limits), docs.count == 1,
@@ -200,6 +202,8 @@ enum FastYAMLInput {
     else { return false }
     let keys = pairs.map { $0.key.scalar?.text }
     guard keys.filter({ $0 == "items" }).count == 1, !keys.contains("<<"),
+      let items = pairs.first(where: { $0.key.scalar?.text == "items" })?.value,
+      items.scalar?.text == "", items.scalar?.style == .plain, items.tag == nil,
       let kind = try? Field(docs[0], path: "").string("kind"), kind.hasSuffix("List")
     else { return false }
     return true

@@ -90,4 +90,37 @@ import Testing
     #expect(result.code == .success, "\(result.err)")
     #expect(TestSupport.read(folder + "/out/cluster.local.zone")?.contains("web.test.svc                                    30      IN  A      10.96.0.7") == true)
   }
+
+  /// pipeline harness, open-fast-yaml-accepts-invalid: a column-0 `|`
+  /// after the List's entries ended them for the fast YAML path, and its
+  /// header and tail (`items:` then `|`) read as a List whose `items` is a
+  /// string, so the file was accepted; the general reader rejects the `|`.
+  @Test func fastYAMLPathRefusesATailThatContinuesItems() throws {
+    let text = """
+      apiVersion: v1
+      items:
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          name: web
+          namespace: test
+        spec:
+          clusterIP: 10.96.0.7
+      |
+        text
+      kind: List
+
+      """
+    let bytes = Array(text.utf8)
+    let fast = bytes.withUnsafeBufferPointer {
+      FastYAMLInput.decode($0, file: "tail.yaml", decoder: ObjectDecoder(), threads: 1)
+    }
+    #expect(fast == nil)
+    let folder = TestSupport.temporaryFolder("tail")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write(text, to: folder + "/tail.yaml")
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/tail.yaml"])
+    #expect(result.code == .invalidInput)
+    #expect(result.err.hasPrefix(folder + "/tail.yaml:10:1: error: did not find expected key"), "\(result.err)")
+  }
 }
