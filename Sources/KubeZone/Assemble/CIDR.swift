@@ -33,8 +33,7 @@ public struct CIDR: Sendable, Hashable, CustomStringConvertible {
   public var zoneName: DomainName {
     let full = address.reverseName
     let keep = prefixLength / (address.isIPv6 ? 4 : 8)
-    let drop = (address.isIPv6 ? 32 : 4) - keep
-    return DomainName(unchecked: Array(full.labels.dropFirst(drop)))
+    return full.suffix(labels: keep + 2)
   }
 
   private static func describe(_ ip: IPAddress, _ length: Int) -> String { "\(ip)/\(length)" }

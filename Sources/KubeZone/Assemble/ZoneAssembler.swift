@@ -73,14 +73,14 @@ public struct ZoneAssembler: Sendable {
   /// default-granularity zone when none is configured.
   private func reverseZone(for owner: DomainName, explicit: [DomainName]?) -> DomainName? {
     if let explicit {
-      return explicit.filter { owner.isSubdomain(of: $0) }.max { $0.labels.count < $1.labels.count }
+      return explicit.filter { owner.isSubdomain(of: $0) }.max { $0.wireLength < $1.wireLength }
     }
-    let isV6 = owner.labels.count == 34
-    let keep = isV6
+    let count = owner.labelCount
+    let keep = count == 34
       ? ZoneOptions.defaultIPv6ReversePrefix / 4 : ZoneOptions.defaultIPv4ReversePrefix / 8
     let suffix = 2  // in-addr.arpa / ip6.arpa
-    guard owner.labels.count >= keep + suffix else { return nil }
-    return DomainName(unchecked: Array(owner.labels.suffix(keep + suffix)))
+    guard count >= keep + suffix else { return nil }
+    return owner.suffix(labels: keep + suffix)
   }
 
   /// Picks the NS targets and adds address records that in-zone targets need.

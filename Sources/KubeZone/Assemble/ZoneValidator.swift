@@ -14,7 +14,7 @@ public enum ZoneValidator {
       guard record.owner.isSubdomain(of: zone.origin) else {
         throw fail(zone, "\(record.owner) lies outside the zone")
       }
-      if record.owner.labels.first == [UInt8(ascii: "*")] {
+      if record.owner.hasFirstLabel([UInt8(ascii: "*")]) {
         throw fail(zone, "\(record.owner) is a wildcard owner, which cluster DNS never serves")
       }
       let i: Int

@@ -1,33 +1,30 @@
 extension DomainName: Hashable {
   public static func == (a: DomainName, b: DomainName) -> Bool {
-    guard a.labels.count == b.labels.count else { return false }
-    for i in a.labels.indices where !labelsEqual(a.labels[i], b.labels[i]) {
-      return false
+    let n = a.storage.count
+    guard n == b.storage.count else { return false }
+    return a.storage.withUnsafeBufferPointer { x in
+      b.storage.withUnsafeBufferPointer { y in equalIgnoringCase(x, y, count: n) }
     }
-    return true
   }
 
   public func hash(into hasher: inout Hasher) {
-    // One 64-bit hash of the lower-cased labels (lengths included), eight
-    // bytes a step, fed to the hasher once: hashing byte by byte dominated
-    // set and dictionary costs in large zones.
+    // One 64-bit hash of the lower-cased storage (length octets included,
+    // so label boundaries count), eight bytes a step, fed to the hasher
+    // once: hashing byte by byte dominated set and dictionary costs.
     let prime: UInt64 = 0x100_0000_01B3
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for label in labels {
-      h = (h ^ UInt64(label.count)) &* prime
-      label.withUnsafeBufferPointer { bytes in
-        guard let base = bytes.baseAddress else { return }
-        var i = 0
-        while i + 8 <= bytes.count {
-          let w = Self.lowered(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-          h = (h ^ w) &* prime
-          h ^= h >> 29
-          i += 8
-        }
-        while i < bytes.count {
-          h = (h ^ UInt64(Self.lower(bytes[i]))) &* prime
-          i += 1
-        }
+    storage.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return }
+      var i = 0
+      while i + 8 <= bytes.count {
+        let w = Self.lowered(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        h = (h ^ w) &* prime
+        h ^= h >> 29
+        i += 8
+      }
+      while i < bytes.count {
+        h = (h ^ UInt64(Self.lower(bytes[i]))) &* prime
+        i += 1
       }
     }
     hasher.combine(h)
@@ -50,21 +47,23 @@ extension DomainName: Comparable {
   /// RFC 4034 §6.1 canonical order: compare the labels from the root down,
   /// each as lower-cased octets; a name sorts before its subdomains.
   public static func < (a: DomainName, b: DomainName) -> Bool {
-    var i = a.labels.count - 1
-    var j = b.labels.count - 1
-    while i >= 0 && j >= 0 {
-      let x = a.labels[i]
-      let y = b.labels[j]
-      let n = min(x.count, y.count)
-      for k in 0..<n {
-        let p = lower(x[k])
-        let q = lower(y[k])
-        if p != q { return p < q }
+    a.storage.withUnsafeBufferPointer { x in
+      b.storage.withUnsafeBufferPointer { y in
+        var i = 0
+        var j = 0
+        while i < x.count && j < y.count {
+          let (p, q) = (Int(x[i]), Int(y[j]))
+          for k in 0..<min(p, q) {
+            let c = lower(x[i + 1 + k])
+            let d = lower(y[j + 1 + k])
+            if c != d { return c < d }
+          }
+          if p != q { return p < q }
+          i += p + 1
+          j += q + 1
+        }
+        return i >= x.count && j < y.count
       }
-      if x.count != y.count { return x.count < y.count }
-      i -= 1
-      j -= 1
     }
-    return a.labels.count < b.labels.count
   }
 }

@@ -46,9 +46,9 @@ extension DomainName: CustomStringConvertible {
   /// The absolute presentation form with its trailing dot, escaped so that a
   /// zone-file reader gets back exactly these labels.
   public var description: String {
-    if labels.isEmpty { return "." }
+    if storage.isEmpty { return "." }
     var out = ""
-    for label in labels {
+    forEachLabel { label in
       Self.appendEscaped(label, to: &out)
       out += "."
     }
@@ -59,19 +59,39 @@ extension DomainName: CustomStringConvertible {
   /// origin itself, relative labels below it, else the absolute name.
   public func relative(to origin: DomainName) -> String {
     guard isSubdomain(of: origin) else { return description }
-    let count = labels.count - origin.labels.count
-    if count == 0 { return "@" }
+    if storage.count == origin.storage.count { return "@" }
     var out = ""
-    for (i, label) in labels.prefix(count).enumerated() {
-      if i > 0 { out += "." }
+    forEachLabel(below: origin) { label in
+      if !out.isEmpty { out += "." }
       Self.appendEscaped(label, to: &out)
     }
     return out
   }
 
+  /// Calls `body` with each label, most specific first; with `origin`
+  /// (which this name must lie under), only the labels below it.
+  func forEachLabel(below origin: DomainName? = nil, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    storage.withUnsafeBufferPointer { bytes in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { starts in
+        var n = 0
+        var i = origin?.storage.count ?? 0
+        while i < bytes.count && n < starts.count {
+          starts[n] = i
+          n += 1
+          i += Int(bytes[i]) + 1
+        }
+        while n > 0 {
+          n -= 1
+          let s = starts[n]
+          body(UnsafeBufferPointer(rebasing: bytes[(s + 1)..<(s + 1 + Int(bytes[s]))]))
+        }
+      }
+    }
+  }
+
   /// Escapes the zone-file specials (`. ; ( ) " \ @ $` and space) as `\X`,
   /// and other non-printing or non-ASCII octets as `\DDD`.
-  static func appendEscaped(_ label: [UInt8], to out: inout String) {
+  static func appendEscaped(_ label: some Collection<UInt8>, to out: inout String) {
     if label.allSatisfy(isPlain) {
       out += String(decoding: label, as: UTF8.self)
       return

@@ -59,31 +59,36 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The reverse-lookup name: `d.c.b.a.in-addr.arpa.` or 32 nibbles under
   /// `ip6.arpa.`, least significant first.
   public var reverseName: DomainName {
+    // Built straight into the name's root-first storage (see `DomainName`).
+    var bytes: [UInt8] = []
     switch self {
     case .v4(let a):
-      let v = a.value
-      let octets = Self.octetLabels
-      return DomainName(unchecked: [
-        octets[Int(v & 0xFF)], octets[Int(v >> 8 & 0xFF)], octets[Int(v >> 16 & 0xFF)], octets[Int(v >> 24)],
-        Self.inAddr, Self.arpa,
-      ])
+      bytes.reserveCapacity(30)
+      bytes.append(4)
+      bytes += Self.arpa
+      bytes.append(7)
+      bytes += Self.inAddr
+      for shift in [24, 16, 8, 0] as [UInt32] {
+        let octet = Self.decimal(UInt8(truncatingIfNeeded: a.value >> shift))
+        bytes.append(UInt8(octet.count))
+        bytes += octet
+      }
     case .v6(let a):
-      var nibbles: [[UInt8]] = []
-      for word in [a.low, a.high] {
-        for k in 0..<16 {
+      bytes.reserveCapacity(73)
+      bytes += [4] + Self.arpa + [3] + Array("ip6".utf8)
+      for word in [a.high, a.low] {
+        for k in stride(from: 15, through: 0, by: -1) {
           let n = UInt8((word >> (UInt64(k) * 4)) & 0xF)
-          nibbles.append([n < 10 ? 48 + n : 87 + n])
+          bytes += [1, n < 10 ? 48 + n : 87 + n]
         }
       }
-      return DomainName(unchecked: nibbles + [Array("ip6".utf8), Array("arpa".utf8)])
     }
+    return DomainName(reversedWire: bytes)
   }
 }
 
 extension IPAddress {
   static let inAddr = Array("in-addr".utf8)
-  /// The 256 octet labels of reverse names, made once and shared.
-  static let octetLabels: [[UInt8]] = (0...255).map { decimal(UInt8($0)) }
   static let arpa = Array("arpa".utf8)
 
   /// An octet in decimal, as bytes.

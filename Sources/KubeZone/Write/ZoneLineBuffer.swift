@@ -51,7 +51,7 @@ struct ZoneLineBuffer {
   }
 
   /// One label, escaped as `DomainName.appendEscaped` escapes it.
-  mutating func label(_ label: [UInt8]) {
+  mutating func label(_ label: UnsafeBufferPointer<UInt8>) {
     for b in label {
       if DomainName.isPlainByte(b) {
         bytes.append(b)
@@ -69,11 +69,11 @@ struct ZoneLineBuffer {
 
   /// An absolute name with its trailing dot (`DomainName.description`).
   mutating func absolute(_ name: DomainName) {
-    if name.labels.isEmpty {
+    if name.storage.isEmpty {
       bytes.append(UInt8(ascii: "."))
       return
     }
-    for l in name.labels {
+    name.forEachLabel { l in
       label(l)
       bytes.append(UInt8(ascii: "."))
     }
@@ -87,14 +87,15 @@ struct ZoneLineBuffer {
       absolute(name)
       return bytes.count - start
     }
-    let count = name.labels.count - origin.labels.count
-    if count == 0 {
+    if name.storage.count == origin.storage.count {
       bytes.append(UInt8(ascii: "@"))
       return 1
     }
-    for i in 0..<count {
-      if i > 0 { bytes.append(UInt8(ascii: ".")) }
-      label(name.labels[i])
+    var first = true
+    name.forEachLabel(below: origin) { l in
+      if !first { bytes.append(UInt8(ascii: ".")) }
+      first = false
+      label(l)
     }
     return bytes.count - start
   }

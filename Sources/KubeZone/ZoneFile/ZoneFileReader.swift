@@ -164,7 +164,7 @@ public struct ZoneFileReader {
     if Self.endsWithUnescapedDot(raw) { return parsed }
     guard let origin else { throw error("relative name '\(token.text)' used before any $ORIGIN", at: token.offset) }
     do {
-      return try DomainName(labels: parsed.labels + origin.labels)
+      return try parsed.appending(origin)
     } catch {
       throw self.error("name '\(token.text)' under \(origin): \(error)", at: token.offset)
     }

@@ -47,6 +47,86 @@ import Testing
   }
 }
 
+/// The flat, root-first storage against the label-list model it replaced.
+@Suite struct DomainNameStorageTests {
+  static func randomNames(_ count: Int) throws -> [DomainName] {
+    var rng = SystemRandomNumberGenerator()
+    let pool = ["a", "A", "b", "web", "Web", "10", "2", "010", "100", "svc", "cluster", "local", "x-y", "\\.", "\\000"]
+    return try (0..<count).map { _ in
+      let n = Int.random(in: 0...5, using: &rng)
+      let text = (0..<n).map { _ in pool.randomElement(using: &rng) ?? "a" }.joined(separator: ".")
+      return text.isEmpty ? .root : try DomainName(text)
+    }
+  }
+
+  /// Canonical order over label lists, as `DomainName <` was written before.
+  static func referenceLess(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
+    var i = a.count - 1, j = b.count - 1
+    while i >= 0 && j >= 0 {
+      let x = a[i].map(DomainName.lower), y = b[j].map(DomainName.lower)
+      if x != y { return x.lexicographicallyPrecedes(y) }
+      i -= 1
+      j -= 1
+    }
+    return a.count < b.count
+  }
+
+  /// `ZoneOrder.namePrecedes` over label lists: all-digit labels as numbers.
+  static func referenceZoneOrder(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
+    func number(_ l: [UInt8]) -> Int? {
+      l.count <= 9 && l.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? l.reduce(0) { $0 * 10 + Int($1 - 48) } : nil
+    }
+    var i = a.count - 1, j = b.count - 1
+    while i >= 0 && j >= 0 {
+      if let p = number(a[i]), let q = number(b[j]) {
+        if p != q { return p < q }
+      } else if a[i].map(DomainName.lower) != b[j].map(DomainName.lower) {
+        return referenceLess([a[i]], [b[j]])
+      }
+      i -= 1
+      j -= 1
+    }
+    return a.count < b.count
+  }
+
+  @Test func ordersEqualsAndNestsAsTheLabelModel() throws {
+    let names = try Self.randomNames(300)
+    for a in names {
+      for b in names.prefix(60) {
+        let (x, y) = (a.labels, b.labels)
+        let equal = x.count == y.count && zip(x, y).allSatisfy { $0.map(DomainName.lower) == $1.map(DomainName.lower) }
+        #expect((a == b) == equal, "\(a) == \(b)")
+        if a == b { #expect(a.hashValue == b.hashValue) }
+        #expect((a < b) == Self.referenceLess(x, y), "\(a) < \(b)")
+        if !equal { #expect(ZoneOrder.namePrecedes(a, b) == Self.referenceZoneOrder(x, y), "\(a) before \(b)") }
+        let nested = x.count >= y.count && DomainName.root != b
+          ? zip(x.suffix(y.count), y).allSatisfy { $0.map(DomainName.lower) == $1.map(DomainName.lower) } : b == .root
+        #expect(a.isSubdomain(of: b) == nested, "\(a) under \(b)")
+      }
+    }
+  }
+
+  @Test func buildsAndTakesApartNames() throws {
+    let name = try DomainName("web.prod.svc.cluster.local")
+    #expect(name.labelCount == 5)
+    #expect(name.labels.map { String(decoding: $0, as: UTF8.self) } == ["web", "prod", "svc", "cluster", "local"])
+    #expect(name.suffix(labels: 2) == (try DomainName("cluster.local")))
+    #expect(name.suffix(labels: 9) == name)
+    #expect(name.suffix(labels: 0) == .root)
+    #expect(try DomainName("a.b").appending(DomainName("c.d")) == (try DomainName("a.b.c.d")))
+    #expect(try DomainName("svc.cluster.local").prepending(["web", "prod"]) == name)
+    #expect(try DomainName("*.local").hasFirstLabel([UInt8(ascii: "*")]))
+    #expect(try !DomainName("a.*.local").hasFirstLabel([UInt8(ascii: "*")]))
+    #expect(!DomainName.root.hasFirstLabel([UInt8(ascii: "*")]))
+    #expect(try DomainName("10.96.0.1").wireLength == 11)
+    let label63 = String(repeating: "a", count: 63)
+    let long = try DomainName([label63, label63, label63].joined(separator: "."))
+    #expect(throws: DomainNameError.nameTooLong(257)) { try DomainName(label63).appending(long) }
+    #expect(throws: DomainNameError.nameTooLong(257)) { try long.prepending(label63) }
+    #expect(throws: DomainNameError.emptyLabel) { try long.prepending("") }
+  }
+}
+
 @Suite struct IPAddressTests {
   @Test(arguments: [
     ("10.96.1.136", "10.96.1.136", "10-96-1-136"),
