@@ -21,8 +21,9 @@ public struct DiagnosticLog: Sendable {
 
   public var warnings: [Diagnostic] { entries.filter { $0.severity == .warning } }
 
+  /// Adds `other`'s diagnostics after these, each warning still once.
   public mutating func append(contentsOf other: DiagnosticLog) {
-    entries += other.entries
+    for d in other.entries where seen.insert(d).inserted { entries.append(d) }
     notes += other.notes
   }
 }

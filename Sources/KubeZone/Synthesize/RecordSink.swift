@@ -17,6 +17,11 @@ struct RecordSink {
     if seen.insert(record).inserted { records.append(record) }
   }
 
+  /// Adds `other`'s records after these, each still once.
+  mutating func add(contentsOf other: RecordSink) {
+    for record in other.records where seen.insert(record).inserted { records.append(record) }
+  }
+
   func finish() -> [ResourceRecord] {
     var srvCount: [DomainName: Int] = [:]
     for r in records where r.type == .srv { srvCount[r.owner, default: 0] += 1 }

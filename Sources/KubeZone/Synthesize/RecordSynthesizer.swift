@@ -1,3 +1,5 @@
+import Foundation
+
 /// Computes the records cluster DNS serves for an inventory of objects.
 ///
 /// The rules, per record family, are in `cluster-dns-rules.md` and the
@@ -7,6 +9,9 @@
 public struct RecordSynthesizer: Sendable {
   public var options: SynthesisOptions
   public var strict: Bool
+  /// Slices of services to synthesize at once; nil picks one a core
+  /// (tests set it to check that slicing changes nothing).
+  var parallelSlices: Int?
 
   public init(options: SynthesisOptions, strict: Bool = false) {
     self.options = options
@@ -22,16 +27,46 @@ public struct RecordSynthesizer: Sendable {
     }
     let clusterIPs = Set(inventory.services.flatMap(\.clusterIPs))
     let resolver = EndpointResolver(inventory)
-    for service in inventory.services {
-      guard let base = try serviceName(service, log: &log) else { continue }
-      var context = ServiceContext(
-        service: service, base: base, clusterIPs: clusterIPs, options: options, strict: strict)
-      try context.synthesize(resolver: resolver, into: &sink, log: &log)
+    // Services on all cores, in contiguous slices merged in order: the
+    // records, their order and the warnings are those of one pass.
+    let services = inventory.services
+    let slices = Self.slices(services.count, parts: parallelSlices)
+    let parts = ParallelMap.map(slices) { range -> Swift.Result<(RecordSink, DiagnosticLog), InputError> in
+      var part = RecordSink(ttl: options.ttl)
+      var partLog = DiagnosticLog()
+      do throws(InputError) {
+        for service in services[range] {
+          guard let base = try serviceName(service, log: &partLog) else { continue }
+          var context = ServiceContext(
+            service: service, base: base, clusterIPs: clusterIPs, options: options, strict: strict)
+          try context.synthesize(resolver: resolver, into: &part, log: &partLog)
+        }
+      } catch {
+        return .failure(error)
+      }
+      return .success((part, partLog))
+    }
+    for result in parts {
+      switch result {
+      case .success(let (part, partLog)):
+        sink.add(contentsOf: part)
+        log.append(contentsOf: partLog)
+      case .failure(let error):
+        throw error
+      }
     }
     if options.podRecords {
       try podRecords(inventory, into: &sink, log: &log)
     }
     return sink.finish()
+  }
+
+  /// Contiguous ranges of `count` services, one a core once there are
+  /// enough services to pay for the threads.
+  static func slices(_ count: Int, parts: Int? = nil) -> [Range<Int>] {
+    let parts = parts ?? (count < 512 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let step = (count + parts - 1) / parts
+    return stride(from: 0, to: count, by: max(1, step)).map { $0..<min(count, $0 + step) }
   }
 
   /// `<svc>.<ns>.svc.<zone>`, or nil (with a warning) for invalid names.
