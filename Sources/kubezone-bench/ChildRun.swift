@@ -9,13 +9,13 @@ struct Measurement: Sendable {
   var inputBytes = 0
   var records = 0
   var peakRSS = 0
-  var stages: [(String, Double, Double)] = []
+  var stages: [(name: String, wall: Double, cpu: Double, peakRSS: Int)] = []
   /// FNV-1a of every zone file's bytes, in order, to compare formats.
   var zoneHash: UInt64 = 0
 
   /// One line on stdout for the parent to read.
   var line: String {
-    let s = stages.map { "\($0.0)=\($0.1),\($0.2)" }.joined(separator: " ")
+    let s = stages.map { "\($0.name)=\($0.wall),\($0.cpu),\($0.peakRSS)" }.joined(separator: " ")
     return "RESULT wall=\(wall) cpu=\(cpu) bytes=\(inputBytes) records=\(records) rss=\(peakRSS) hash=\(zoneHash) \(s)"
   }
 
@@ -35,7 +35,7 @@ struct Measurement: Sendable {
       case "hash": zoneHash = UInt64(kv[1]) ?? 0
       default:
         let v = kv[1].split(separator: ",").map { Double($0) ?? 0 }
-        stages.append((kv[0], v.first ?? 0, v.count > 1 ? v[1] : 0))
+        stages.append((kv[0], v.first ?? 0, v.count > 1 ? v[1] : 0, v.count > 2 ? Int(v[2]) : 0))
       }
     }
   }
@@ -71,11 +71,11 @@ enum ChildRun {
     m.cpu = endCPU - startCPU
     m.inputBytes = outcome.timings.inputBytes
     m.records = outcome.zones.reduce(0) { $0 + $1.records.count + 1 + $1.nameservers.count }
-    m.stages = outcome.timings.stages.map { ($0.name, $0.wall, $0.cpu) }
-    m.stages.append(("write", end - written, endCPU - writtenCPU))
-    m.stages.append(("rerun-write", again - end, StageTimings.cpuNow() - endCPU))
+    m.stages = outcome.timings.stages.map { ($0.name, $0.wall, $0.cpu, $0.peakRSS) }
+    m.stages.append(("write", end - written, endCPU - writtenCPU, StageTimings.peakRSS()))
+    m.stages.append(("rerun-write", again - end, StageTimings.cpuNow() - endCPU, StageTimings.peakRSS()))
     m.zoneHash = hash(outcome.texts)
-    m.peakRSS = peakRSS()
+    m.peakRSS = StageTimings.peakRSS()
     return m
   }
 
@@ -85,15 +85,5 @@ enum ChildRun {
       text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 } }
     }
     return h
-  }
-
-  /// Peak resident set size in bytes (VmHWM).
-  static func peakRSS() -> Int {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-      let kb = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-      return kb * 1024
-    }
-    return 0
   }
 }

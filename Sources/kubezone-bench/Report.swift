@@ -31,13 +31,13 @@ enum Report {
   }
 
   static func table(_ results: [(BenchCase, Measurement, String)]) {
-    print("| case | input | wall | CPU | MB/s | records | records/s | peak RSS | stages, wall/CPU (s) |")
+    print("| case | input | wall | CPU | MB/s | records | records/s | peak RSS | stages: wall/CPU s (peak RSS after, MB) |")
     print("|---|---|---|---|---|---|---|---|---|")
     for (c, m, _) in results {
       let mb = Double(m.inputBytes) / 1e6
       let input = c.writeRecords > 0 ? "-" : String(format: "%.0f MB", mb)
       let rate = c.writeRecords > 0 ? "-" : String(format: "%.0f", mb / m.wall)
-      let stages = m.stages.map { String(format: "%@ %.2f/%.2f", $0.0, $0.1, $0.2) }.joined(separator: ", ")
+      let stages = m.stages.map { String(format: "%@ %.2f/%.2f (%.0f)", $0.name, $0.wall, $0.cpu, Double($0.peakRSS) / 1e6 / 1.048576) }.joined(separator: ", ")
       print(String(format: "| %@ | %@ | %.3f s | %.2f s | %@ | %d | %.0f | %.0f MB | %@ |",
         c.name, input, m.wall, m.cpu, rate, m.records, Double(m.records) / m.wall, Double(m.peakRSS) / 1e6 / 1.048576, stages))
     }

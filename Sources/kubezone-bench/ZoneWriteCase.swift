@@ -28,6 +28,7 @@ enum ZoneWriteCase {
     let text = try writer.text(for: zone, generator: "kubezone-bench")
     let rendered = StageTimings.now()
     let renderedCPU = StageTimings.cpuNow()
+    let renderedRSS = StageTimings.peakRSS()
     try ZoneFileWriter.prepareFolder(out)
     try AtomicFileSet.commit([AtomicFileSet.File(path: out + "/" + zone.fileName, text: text)])
     let end = StageTimings.now()
@@ -36,9 +37,9 @@ enum ZoneWriteCase {
     m.cpu = StageTimings.cpuNow() - startCPU
     m.inputBytes = 0
     m.records = n
-    m.stages = [("render", rendered - start, renderedCPU - startCPU), ("write", end - rendered, StageTimings.cpuNow() - renderedCPU)]
+    m.stages = [("render", rendered - start, renderedCPU - startCPU, renderedRSS), ("write", end - rendered, StageTimings.cpuNow() - renderedCPU, StageTimings.peakRSS())]
     m.zoneHash = ChildRun.hash([text])
-    m.peakRSS = ChildRun.peakRSS()
+    m.peakRSS = StageTimings.peakRSS()
     return m
   }
 }

@@ -27,7 +27,7 @@ public enum Pipeline {
     }
     meter?.finish()
     clock.lap("read+decode", into: &timings)
-    return try generate(request, decoded: decoded, timings: timings, clock: clock)
+    return try generate(request, decoded: consume decoded, timings: timings, clock: clock)
   }
 
   /// Reads and decodes one input's bytes into `decoded` with the full readers.
@@ -42,7 +42,7 @@ public enum Pipeline {
   /// Everything after decoding: resolve, synthesize, assemble, render.
   /// The fuzz harness enters here with objects decoded from its bytes.
   static func generate(
-    _ request: GenerateRequest, decoded: ObjectDecoder.Result,
+    _ request: GenerateRequest, decoded: consuming ObjectDecoder.Result,
     timings: StageTimings = StageTimings(), clock: StageTimings.Clock = StageTimings.Clock()
   ) throws(InputError) -> GenerateOutcome {
     var timings = timings
@@ -56,15 +56,17 @@ public enum Pipeline {
     let objectCount = decoded.objects.count
     let conflicts = ConflictCheck(strict: request.strict)
     try conflicts.duplicates(decoded.objects, log: &log)
-    let inventory = Inventory(decoded.objects, log: &log)
-    WorkloadCheck.check(inventory, log: &log)
-    clock.lap("inventory", into: &timings)
-    let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
-    let records = try conflicts.records(
-      try synthesizer.records(for: inventory, log: &log), inventory: inventory,
-      domain: request.synthesis.domain, log: &log)
+    let skippedObjects = decoded.skipped
+    // Each stage's input is dropped once the next has what it needs: the
+    // inventory takes the objects' last copy, and the inventory and the
+    // record list are gone before the zones are rendered.
+    let objects = decoded.objects
+    decoded.objects = []
+    var (records, serviceCount) = try synthesize(
+      request, objects: consume objects, conflicts: conflicts, log: &log, timings: &timings, clock: &clock)
     clock.lap("synthesize", into: &timings)
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
+    records = []
     clock.lap("assemble", into: &timings)
     let writer = ZoneWriter(header: request.header)
     var texts: [String] = []
@@ -81,8 +83,23 @@ public enum Pipeline {
     clock.lap("render", into: &timings)
     return GenerateOutcome(
       zones: assembled.zones, texts: texts, log: log, objectCount: objectCount,
-      skippedObjects: decoded.skipped, skippedPTRs: assembled.skippedPTRs,
-      serviceCount: inventory.services.count, timings: timings)
+      skippedObjects: skippedObjects, skippedPTRs: assembled.skippedPTRs,
+      serviceCount: serviceCount, timings: timings)
+  }
+
+  /// Inventory and records; the inventory lives only while it is needed.
+  private static func synthesize(
+    _ request: GenerateRequest, objects: consuming [KubernetesObject], conflicts: ConflictCheck,
+    log: inout DiagnosticLog, timings: inout StageTimings, clock: inout StageTimings.Clock
+  ) throws(InputError) -> (records: [ResourceRecord], serviceCount: Int) {
+    let inventory = Inventory(objects, log: &log)
+    WorkloadCheck.check(inventory, log: &log)
+    clock.lap("inventory", into: &timings)
+    let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
+    let records = try conflicts.records(
+      try synthesizer.records(for: inventory, log: &log), inventory: inventory,
+      domain: request.synthesis.domain, log: &log)
+    return (records, inventory.services.count)
   }
 
   /// One input: decoded by the fast JSON path when it applies, else its

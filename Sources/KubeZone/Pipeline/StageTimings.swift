@@ -2,7 +2,7 @@ import Foundation
 
 /// How long each stage of a run took, in wall-clock and CPU seconds (CPU
 /// time of the whole process, so a stage on two threads can show more CPU
-/// than wall time), for the benchmark.
+/// than wall time), and the peak memory so far, for the benchmark.
 public struct StageTimings: Sendable, Hashable {
   public struct Stage: Sendable, Hashable {
     /// `read+decode` (one stage when streamed), `inventory`, `synthesize`,
@@ -10,6 +10,9 @@ public struct StageTimings: Sendable, Hashable {
     public var name: String
     public var wall: Double
     public var cpu: Double
+    /// Peak resident set size of the process at the stage's end, in bytes:
+    /// where it grows is the stage that set the peak.
+    public var peakRSS: Int
   }
 
   public var stages: [Stage] = []
@@ -24,6 +27,16 @@ public struct StageTimings: Sendable, Hashable {
   /// CPU seconds this process has used, all threads.
   public static func cpuNow() -> Double { seconds(CLOCK_PROCESS_CPUTIME_ID) }
 
+  /// Peak resident set size of this process so far, in bytes (VmHWM).
+  public static func peakRSS() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let kb = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+      return kb * 1024
+    }
+    return 0
+  }
+
   private static func seconds(_ clock: clockid_t) -> Double {
     var t = timespec()
     clock_gettime(clock, &t)
@@ -37,7 +50,7 @@ public struct StageTimings: Sendable, Hashable {
 
     mutating func lap(_ name: String, into timings: inout StageTimings) {
       let w = StageTimings.now(), c = StageTimings.cpuNow()
-      timings.stages.append(Stage(name: name, wall: w - wall, cpu: c - cpu))
+      timings.stages.append(Stage(name: name, wall: w - wall, cpu: c - cpu, peakRSS: StageTimings.peakRSS()))
       wall = w
       cpu = c
     }

@@ -9,7 +9,7 @@ public struct EndpointResolver: Sendable {
 
   public init(_ inventory: Inventory) {
     self.inventory = inventory
-    podIndex = PodLabelIndex(inventory.podsByNamespace)
+    podIndex = PodLabelIndex(inventory.pods)
   }
 
   public enum Source: String, Sendable {
@@ -66,7 +66,7 @@ public struct EndpointResolver: Sendable {
 
   private func fromPods(_ service: Service, selector: [String: String]) -> [ResolvedEndpoint] {
     var out: [ResolvedEndpoint] = []
-    let pods = inventory.podsByNamespace[service.meta.namespace] ?? []
+    let pods = inventory.pods(in: service.meta.namespace)
     for i in podIndex.candidates(namespace: service.meta.namespace, selector: selector) {
       // Test the selector before copying the pod out of the array.
       guard selector.allSatisfy({ pods[i].meta.labels[$0.key] == $0.value }) else { continue }

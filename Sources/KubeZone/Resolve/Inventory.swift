@@ -11,8 +11,9 @@ public struct Inventory: Sendable {
   public private(set) var workloads: [Workload] = []
   public private(set) var namespaces: [ObjectMeta] = []
 
-  /// Builds the inventory; overrides are noted in `log`.
-  public init(_ objects: [KubernetesObject], log: inout DiagnosticLog) {
+  /// Builds the inventory; overrides are noted in `log`. Taking the
+  /// objects lets a caller that passes its last copy free them here.
+  public init(_ objects: consuming [KubernetesObject], log: inout DiagnosticLog) {
     // Positions, not objects, in the table: growing it then moves integers.
     var chosen: [ObjectKey: Int] = [:]
     chosen.reserveCapacity(objects.count)
@@ -38,7 +39,15 @@ public struct Inventory: Sendable {
       case .namespace(let m): namespaces.append(m)
       }
     }
-    podsByNamespace = Dictionary(grouping: pods, by: \.meta.namespace)
+    // Sorted by (kind, namespace, name): each namespace's pods are one run.
+    var start = 0
+    while start < pods.count {
+      let namespace = pods[start].meta.namespace
+      var end = start + 1
+      while end < pods.count, pods[end].meta.namespace == namespace { end += 1 }
+      podRanges[namespace] = start..<end
+      start = end
+    }
     slicesByService = Dictionary(grouping: endpointSlices.filter { $0.serviceName != nil }) {
       ServiceRef(namespace: $0.meta.namespace, name: $0.serviceName ?? "")
     }
@@ -53,7 +62,14 @@ public struct Inventory: Sendable {
     var name: String
   }
 
-  private(set) var podsByNamespace: [String: [Pod]] = [:]
+  /// Where each namespace's pods sit in `pods`.
+  private(set) var podRanges: [String: Range<Int>] = [:]
   private(set) var slicesByService: [ServiceRef: [EndpointSlice]] = [:]
   private(set) var endpointsByService: [ServiceRef: Endpoints] = [:]
+
+  /// The pods of `namespace`, indexed by their positions in `pods`.
+  func pods(in namespace: String) -> ArraySlice<Pod> {
+    guard let range = podRanges[namespace] else { return [] }
+    return pods[range]
+  }
 }

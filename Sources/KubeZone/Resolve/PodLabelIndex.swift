@@ -8,15 +8,13 @@ struct PodLabelIndex: Sendable {
     var value: String
   }
 
-  /// Positions in `podsByNamespace[namespace]`, ascending.
+  /// Positions in `Inventory.pods`, ascending.
   private var positions: [Key: [Int]] = [:]
 
-  init(_ podsByNamespace: [String: [Pod]]) {
-    for (namespace, pods) in podsByNamespace {
-      for i in pods.indices {
-        for (key, value) in pods[i].meta.labels {
-          positions[Key(namespace: namespace, key: key, value: value), default: []].append(i)
-        }
+  init(_ pods: [Pod]) {
+    for i in pods.indices {
+      for (key, value) in pods[i].meta.labels {
+        positions[Key(namespace: pods[i].meta.namespace, key: key, value: value), default: []].append(i)
       }
     }
   }

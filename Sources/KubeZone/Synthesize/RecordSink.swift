@@ -22,13 +22,17 @@ struct RecordSink {
     for record in other.records where seen.insert(record).inserted { records.append(record) }
   }
 
-  func finish() -> [ResourceRecord] {
+  /// The records in the order first added; weights set in place, the
+  /// set freed first, so the records are never held twice.
+  consuming func finish() -> [ResourceRecord] {
+    seen = []
     var srvCount: [DomainName: Int] = [:]
     for r in records where r.type == .srv { srvCount[r.owner, default: 0] += 1 }
-    return records.map { r in
-      guard case .srv(var srv) = r.data, let n = srvCount[r.owner] else { return r }
+    for i in records.indices {
+      guard case .srv(var srv) = records[i].data, let n = srvCount[records[i].owner] else { continue }
       srv.weight = UInt16(max(1, 100 / n))
-      return ResourceRecord(owner: r.owner, ttl: r.ttl, data: .srv(srv))
+      records[i].data = .srv(srv)
     }
+    return records
   }
 }

@@ -20,10 +20,10 @@ public struct RecordSynthesizer: Sendable {
 
   /// Every record, forward and reverse, deduplicated, with SRV weights set.
   public func records(for inventory: Inventory, log: inout DiagnosticLog) throws(InputError) -> [ResourceRecord] {
-    var sink = RecordSink(ttl: options.ttl)
+    var first = RecordSink(ttl: options.ttl)
     let zone = options.domain
     if let version = try? zone.prepending("dns-version"), let text = CharacterString(SynthesisOptions.schemaVersion) {
-      sink.add(version, .txt([text]), ttl: SynthesisOptions.schemaTTL)
+      first.add(version, .txt([text]), ttl: SynthesisOptions.schemaTTL)
     }
     let clusterIPs = Set(inventory.services.flatMap(\.clusterIPs))
     let resolver = EndpointResolver(inventory)
@@ -31,8 +31,9 @@ public struct RecordSynthesizer: Sendable {
     // records, their order and the warnings are those of one pass.
     let services = inventory.services
     let slices = Self.slices(services.count, parts: parallelSlices)
-    let parts = ParallelMap.map(slices) { range -> Swift.Result<(RecordSink, DiagnosticLog), InputError> in
-      var part = RecordSink(ttl: options.ttl)
+    let seed = first
+    var parts = ParallelMap.map(slices) { range -> Swift.Result<(RecordSink, DiagnosticLog), InputError> in
+      var part = range.lowerBound == 0 ? seed : RecordSink(ttl: options.ttl)
       var partLog = DiagnosticLog()
       do throws(InputError) {
         for service in services[range] {
@@ -46,10 +47,14 @@ public struct RecordSynthesizer: Sendable {
       }
       return .success((part, partLog))
     }
-    for result in parts {
-      switch result {
+    // The first slice's sink (the TXT record's, too) becomes the result;
+    // each later one is merged in and dropped, so no record is held twice.
+    var sink = slices.isEmpty ? first : RecordSink(ttl: options.ttl)
+    for i in parts.indices {
+      switch parts[i] {
       case .success(let (part, partLog)):
-        sink.add(contentsOf: part)
+        parts[i] = .success((RecordSink(ttl: options.ttl), DiagnosticLog()))
+        if i == 0 { sink = part } else { sink.add(contentsOf: part) }
         log.append(contentsOf: partLog)
       case .failure(let error):
         throw error
