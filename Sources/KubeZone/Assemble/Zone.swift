@@ -29,9 +29,11 @@ public struct Zone: Sendable, Equatable {
   }
 
   /// Every record of the zone, SOA and apex NS included.
-  public var allRecords: [ResourceRecord] {
+  public var allRecords: [ResourceRecord] { apexRecords + records }
+
+  /// The SOA and apex NS records: what the header template writes.
+  public var apexRecords: [ResourceRecord] {
     [ResourceRecord(owner: origin, ttl: ttl, data: .soa(soa))]
       + nameservers.map { ResourceRecord(owner: origin, ttl: ttl, data: .ns($0)) }
-      + records
   }
 }

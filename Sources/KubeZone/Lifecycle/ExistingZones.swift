@@ -13,6 +13,10 @@ public struct ExistingZones: Sendable {
     public var contents: ZoneFileContents?
     /// Why the file could not be read or parsed.
     public var problem: InputError?
+    /// The file is byte for byte what this run writes for its zone, with
+    /// the file's serial: `contents` are that zone's records, not parsed
+    /// (see `ExistingZones.read(folder:zones:writer:)`).
+    public internal(set) var matched = false
   }
 
   /// By file name (`cluster.local.zone`).
@@ -23,7 +27,11 @@ public struct ExistingZones: Sendable {
   }
 
   /// Reads `folder`; a missing folder holds no zones.
-  public static func read(folder: String) -> ExistingZones {
+  public static func read(folder: String) -> ExistingZones { read(folder: folder, known: [:]) }
+
+  /// Like `read(folder:)`, but a file named in `known` takes that entry
+  /// instead of being read.
+  static func read(folder: String, known: [String: Entry]) -> ExistingZones {
     var result = ExistingZones()
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return result }
     for name in names.sorted() where name.hasSuffix(".zone") && !name.hasPrefix(".") {
@@ -32,7 +40,7 @@ public struct ExistingZones: Sendable {
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
         continue
       }
-      result.entries[name] = read(path: path, fileName: name)
+      result.entries[name] = known[name] ?? read(path: path, fileName: name)
     }
     return result
   }
@@ -43,7 +51,7 @@ public struct ExistingZones: Sendable {
       return Entry(path: path, bytes: [], contents: nil, problem: InputError("\(path): cannot read file", at: nil))
     }
     let bytes = [UInt8](data)
-    let origin = try? DomainName(String(fileName.dropLast(".zone".count)))
+    let origin = origin(fileName: fileName)
     do {
       let contents = try ZoneFileReader.read(bytes, file: path, origin: origin)
       return Entry(path: path, bytes: bytes, contents: contents, problem: nil)
@@ -52,9 +60,19 @@ public struct ExistingZones: Sendable {
     }
   }
 
+  /// The origin a file starts with: its name without `.zone`.
+  static func origin(fileName: String) -> DomainName? {
+    try? DomainName(String(fileName.dropLast(".zone".count)))
+  }
+
   /// RRsets over every readable zone (see `RRsetCount`).
-  public var rrsetCount: Int {
-    entries.values.reduce(0) { total, entry in
+  public var rrsetCount: Int { Self.rrsetCount(entries.values) }
+
+  /// RRsets over the readable zones that are not `matched`.
+  var unmatchedRRsetCount: Int { Self.rrsetCount(entries.values.filter { !$0.matched }) }
+
+  private static func rrsetCount(_ entries: some Sequence<Entry>) -> Int {
+    entries.reduce(0) { total, entry in
       guard let c = entry.contents, let origin = c.origin else { return total }
       return total + RRsetCount.count(c.records, origin: origin)
     }

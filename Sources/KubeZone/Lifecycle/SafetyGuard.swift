@@ -19,9 +19,16 @@ public struct SafetyGuard: Sendable {
 
   /// Throws `.refused` with what would be lost and how to override.
   public func check(existing: ExistingZones, new zones: [Zone], serviceCount: Int, folder: String) throws(KubeZoneFailure) {
-    let old = existing.rrsetCount
-    let new = RRsetCount.count(zones)
-    guard new < old else { return }
+    // A `matched` file adds its zone's RRsets to both sides: only the
+    // other files and zones can make the new zones smaller, and with no
+    // other RRsets on disk (a first run, or nothing changed) none can.
+    let oldOthers = existing.unmatchedRRsetCount
+    guard oldOthers > 0 else { return }
+    let newOthers = RRsetCount.count(zones.filter { existing.entries[$0.fileName]?.matched != true })
+    guard newOthers < oldOthers else { return }
+    let sameCount = RRsetCount.count(zones.filter { existing.entries[$0.fileName]?.matched == true })
+    let old = oldOthers + sameCount
+    let new = newOthers + sameCount
     let lost = lostExamples(existing, zones)
     if serviceCount == 0 {
       throw .refused(

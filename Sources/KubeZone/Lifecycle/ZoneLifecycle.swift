@@ -4,6 +4,10 @@
 ///     lock out/.kubezone.lock  ->  read out/*.zone  ->  SafetyGuard
 ///       ->  ZonePlanner (unchanged / serial)  ->  AtomicFileSet.commit
 ///
+/// A zone file that already holds byte for byte what the run would write
+/// (with its own serial) is not parsed: the every-minute run with nothing
+/// changed reads one SOA and renders once per zone.
+///
 /// With `checkOnly` nothing is locked or written: the plan tells whether
 /// files would change (`generate --check`).
 public enum ZoneLifecycle {
@@ -20,7 +24,7 @@ public enum ZoneLifecycle {
       AtomicFileSet.removeLeftovers(in: folder)
     }
     defer { lock?.release() }
-    let existing = ExistingZones.read(folder: folder)
+    let existing = ExistingZones.read(folder: folder, zones: zones, writer: ZoneWriter(header: header))
     if !options.force {
       try options.guardOptions.check(existing: existing, new: zones, serviceCount: serviceCount, folder: folder)
     }

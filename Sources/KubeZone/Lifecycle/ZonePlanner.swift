@@ -6,7 +6,12 @@
 /// comes from the scheme and always moves forward from the file's. Equal
 /// records in a different layout are `reformatted` with the old serial, so
 /// `--check` still tells when the files differ from what a run writes.
+/// A `matched` file is that zone as this run writes it: unchanged, with
+/// no comparing or rendering.
 public struct ZonePlanner: Sendable {
+  /// The `{{generator}}` of the zone header.
+  static let generator = "kubezone"
+
   public var options: LifecycleOptions
   public var header: Template
 
@@ -27,30 +32,16 @@ public struct ZonePlanner: Sendable {
         let place = problem.diagnostic.location.map { "\($0): " } ?? ""
         warnings.append("\(place)\(problem.diagnostic.message); replacing the file")
       }
-      let oldContents = old?.contents
-      let oldSerial = oldContents?.soa?.serial
-      var status: LifecyclePlan.Status
-      if let oldContents, let oldSerial, ZoneDiff.sameRecords(oldContents.records, zone.allRecords) {
-        status = .unchanged
-        zone.soa.serial = oldSerial
-      } else {
-        status = old == nil ? .new : .changed
-        zone.soa.serial = options.forcedSerial ?? options.scheme.next(after: oldSerial, now: options.now)
-        if let oldSerial, !Serial(oldSerial).isLess(than: Serial(zone.soa.serial)) {
-          warnings.append(
-            "\(path): --serial \(zone.soa.serial) is not greater than the old serial \(oldSerial) (RFC 1982); "
-              + "secondaries and CoreDNS will not load the change")
-        }
-      }
+      let oldSerial = old?.contents?.soa?.serial
+      let status: LifecyclePlan.Status
       let text: String
-      do {
-        text = try writer.text(for: zone, generator: "kubezone")
-      } catch {
-        throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+      if let old, old.matched, let oldSerial {
+        // The file is this zone rendered with its serial: no comparing, no rendering.
+        zone.soa.serial = oldSerial
+        (status, text) = (.unchanged, String(decoding: old.bytes, as: UTF8.self))
+      } else {
+        (status, text) = try compare(&zone, old: old, path: path, writer: writer, warnings: &warnings)
       }
-      // Rendering is deterministic, so equal records give equal bytes
-      // unless the layout itself changed.
-      if status == .unchanged, old?.bytes != Array(text.utf8) { status = .reformatted }
       written.append(zone)
       entries.append(.init(
         fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, text: text))
@@ -78,5 +69,37 @@ public struct ZonePlanner: Sendable {
       entries.append(.init(fileName: config.fileName, path: path, status: status, zone: nil, oldSerial: nil, text: text))
     }
     return LifecyclePlan(entries: entries, warnings: warnings)
+  }
+
+  /// Status and text of a zone against a file parsed in full (or none);
+  /// sets the zone's serial.
+  private func compare(
+    _ zone: inout Zone, old: ExistingZones.Entry?, path: String, writer: ZoneWriter, warnings: inout [String]
+  ) throws(InputError) -> (LifecyclePlan.Status, String) {
+    let oldContents = old?.contents
+    let oldSerial = oldContents?.soa?.serial
+    var status: LifecyclePlan.Status
+    if let oldContents, let oldSerial, ZoneDiff.sameRecords(oldContents.records, zone.allRecords) {
+      status = .unchanged
+      zone.soa.serial = oldSerial
+    } else {
+      status = old == nil ? .new : .changed
+      zone.soa.serial = options.forcedSerial ?? options.scheme.next(after: oldSerial, now: options.now)
+      if let oldSerial, !Serial(oldSerial).isLess(than: Serial(zone.soa.serial)) {
+        warnings.append(
+          "\(path): --serial \(zone.soa.serial) is not greater than the old serial \(oldSerial) (RFC 1982); "
+            + "secondaries and CoreDNS will not load the change")
+      }
+    }
+    let text: String
+    do {
+      text = try writer.text(for: zone, generator: Self.generator)
+    } catch {
+      throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+    }
+    // Rendering is deterministic, so equal records give equal bytes
+    // unless the layout itself changed.
+    if status == .unchanged, old?.bytes != Array(text.utf8) { status = .reformatted }
+    return (status, text)
   }
 }

@@ -20,14 +20,21 @@ public struct ZoneWriter: Sendable {
 
   /// The zone file's full text.
   public func text(for zone: Zone, generator: String) throws(TemplateError) -> String {
+    String(decoding: try bytes(for: zone, generator: generator).bytes, as: UTF8.self)
+  }
+
+  /// The zone file's bytes, and how many of them the header takes (the
+  /// part a template, not this writer, decides).
+  func bytes(for zone: Zone, generator: String) throws(TemplateError) -> (bytes: [UInt8], headerCount: Int) {
     var out = ZoneLineBuffer(capacity: 64 + zone.records.count * 72)
     var head = try header.render(Self.headerContext(zone, generator: generator))
     if !head.isEmpty && !head.hasSuffix("\n") { head += "\n" }
     out.append(head)
+    let headerCount = out.bytes.count
     for record in zone.records {
       Self.append(record, origin: zone.origin, to: &out)
     }
-    return String(decoding: out.bytes, as: UTF8.self)
+    return (out.bytes, headerCount)
   }
 
   /// Appends one record line (with its newline).

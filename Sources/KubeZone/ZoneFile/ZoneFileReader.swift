@@ -23,15 +23,35 @@ public struct ZoneFileReader {
   /// Reads `bytes`; `origin` is the origin before any `$ORIGIN` (BIND
   /// takes it from the zone statement; kubezone from the file name).
   public static func read(_ bytes: [UInt8], file: String, origin: DomainName? = nil) throws(ZoneFileError) -> ZoneFileContents {
+    let (records, last) = try readRecords(bytes, file: file, origin: origin)
+    let apex = records.first(where: { $0.type == .soa })?.owner ?? last
+    return ZoneFileContents(origin: apex, records: records)
+  }
+
+  /// The records in file order, and the `$ORIGIN` in force after them.
+  /// Every line is scanned before any is read, so a syntax error anywhere
+  /// is the one reported.
+  static func readRecords(
+    _ bytes: [UInt8], file: String, origin: DomainName?
+  ) throws(ZoneFileError) -> (records: [ResourceRecord], origin: DomainName?) {
     var reader = ZoneFileReader(file: file, bytes: bytes, origin: origin)
     var scanner = ZoneFileScanner(bytes, file: file)
     var records: [ResourceRecord] = []
     for line in try scanner.lines() {
       if let record = try reader.entry(line) { records.append(record) }
     }
-    var apex = reader.origin
-    if let soa = records.first(where: { $0.type == .soa }) { apex = soa.owner }
-    return ZoneFileContents(origin: apex, records: records)
+    return (records, reader.origin)
+  }
+
+  /// The first SOA, reading nothing after it: a zone file's serial without
+  /// parsing its records. Nil when the file has none.
+  public static func firstSOA(_ bytes: [UInt8], file: String, origin: DomainName? = nil) throws(ZoneFileError) -> SOA? {
+    var reader = ZoneFileReader(file: file, bytes: bytes, origin: origin)
+    var scanner = ZoneFileScanner(bytes, file: file)
+    while let line = try scanner.nextLine() {
+      if let record = try reader.entry(line), case .soa(let soa) = record.data { return soa }
+    }
+    return nil
   }
 
   private init(file: String, bytes: [UInt8], origin: DomainName?) {

@@ -14,9 +14,17 @@ struct ZoneFileScanner {
     self.file = file
   }
 
+  /// Every logical line with tokens.
   mutating func lines() throws(ZoneFileError) -> [ZoneFileLine] {
     var result: [ZoneFileLine] = []
-    var current = ZoneFileLine(tokens: [], blankOwner: false, offset: 0)
+    while let line = try nextLine() { result.append(line) }
+    return result
+  }
+
+  /// The next logical line with tokens, nil at the end of the bytes. One
+  /// at a time, so a reader that needs only the SOA stops there.
+  mutating func nextLine() throws(ZoneFileError) -> ZoneFileLine? {
+    var current = ZoneFileLine(tokens: [], blankOwner: false, offset: index)
     var openParen: Int?
     var atLineStart = true
     while index < bytes.count {
@@ -33,8 +41,7 @@ struct ZoneFileScanner {
       case Byte.newline, Byte.carriageReturn:
         index += (b == Byte.carriageReturn && index + 1 < bytes.count && bytes[index + 1] == Byte.newline) ? 2 : 1
         if openParen == nil {
-          if !current.tokens.isEmpty { result.append(current) }
-          current.tokens = []
+          if !current.tokens.isEmpty { return current }
           atLineStart = true
         }
       case Byte.openParen:
@@ -52,8 +59,7 @@ struct ZoneFileScanner {
       }
     }
     if let openParen { throw error("'(' is never closed", at: openParen) }
-    if !current.tokens.isEmpty { result.append(current) }
-    return result
+    return current.tokens.isEmpty ? nil : current
   }
 
   private mutating func quoted() throws(ZoneFileError) -> ZoneFileToken {
