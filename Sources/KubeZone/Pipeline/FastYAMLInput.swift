@@ -29,8 +29,9 @@ enum FastYAMLInput {
   ) -> ObjectDecoder.Result? {
     // A lone CR is a line break to YAML but not to the chunking here,
     // which finds items and lines by LF: such files (hand-made, or CRLF)
-    // take the full readers, or a key after a CR could go missing.
-    if let base = buf.baseAddress, memchr(base, 0x0D, buf.count) != nil { return nil }
+    // take the full readers, or a key after a CR could go missing. The
+    // header, the tail and each chunk are checked as they are read, not
+    // the whole file up front, which would page all of it in at once.
     guard let itemsStart = itemsStart(buf) else { return nil }
     // Chunk starts: the first item, then the first item after each step.
     var starts = [itemsStart]
@@ -38,6 +39,7 @@ enum FastYAMLInput {
       starts.append(next)
     }
     let tail = tailStart(buf, from: starts[starts.count - 1])
+    if let base = buf.baseAddress, tail < buf.count, memchr(base + tail, 0x0D, buf.count - tail) != nil { return nil }
     guard isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, limits: limits) else { return nil }
     let ranges: [Range<Int>] = starts.indices.compactMap { i in
       let e = i + 1 < starts.count ? starts[i + 1] : tail
@@ -92,11 +94,13 @@ enum FastYAMLInput {
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
     let schema = PruneSchema.object.copy()
     let bytes = Array(UnsafeBufferPointer(rebasing: buf[range]))
+    let hasCR = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { memchr($0, 0x0D, b.count) != nil } ?? false }
+    guard !hasCR else { return nil }
     let plain = bytes.withUnsafeBufferPointer(PlainASCIICheck.isPlain)
     guard plain || InputCheck.validate(bytes, yaml: true) == nil else { return nil }
     return bytes.withUnsafeBufferPointer { chunk -> (result: ObjectDecoder.Result, lines: Int)? in
       // The simple kubectl subset first; the general parser if it gives up.
-      if let base = chunk.baseAddress, memchr(base, 0x0D, chunk.count) == nil {
+      do {
         var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
         if let result = decodeItems(decoder, { body throws(PruningAbort) in try parser.items(schema: schema, body) }) {
           return (result, parser.line)

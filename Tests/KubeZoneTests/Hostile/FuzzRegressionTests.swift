@@ -91,6 +91,28 @@ import Testing
     #expect(TestSupport.read(folder + "/out/cluster.local.zone")?.contains("web.test.svc                                    30      IN  A      10.96.0.7") == true)
   }
 
+  /// The CR check runs per chunk (a scan of the whole file up front paged
+  /// all of it in at once): a CR in a late chunk still sends the whole
+  /// file to the full readers.
+  @Test func fastYAMLPathFindsACRInALaterChunk() throws {
+    func list(cr: Bool) -> [UInt8] {
+      var text = "apiVersion: v1\nitems:\n"
+      for i in 0..<50 {
+        text += "- apiVersion: v1\n  kind: Service\n  metadata:\n    name: s\(i)\n    namespace: test\n"
+        text += (cr && i == 40 ? "\r" : "") + "  spec:\n    clusterIP: 10.96.0.\(i + 1)\n"
+      }
+      return Array((text + "kind: List\n").utf8)
+    }
+    let clean = list(cr: false).withUnsafeBufferPointer {
+      FastYAMLInput.decode($0, file: "l.yaml", decoder: ObjectDecoder(), threads: 2, chunkSize: 300)
+    }
+    #expect(clean?.objects.count == 50)
+    let withCR = list(cr: true).withUnsafeBufferPointer {
+      FastYAMLInput.decode($0, file: "l.yaml", decoder: ObjectDecoder(), threads: 2, chunkSize: 300)
+    }
+    #expect(withCR == nil)
+  }
+
   /// pipeline harness, open-fast-yaml-accepts-invalid: a column-0 `|`
   /// after the List's entries ended them for the fast YAML path, and its
   /// header and tail (`items:` then `|`) read as a List whose `items` is a
