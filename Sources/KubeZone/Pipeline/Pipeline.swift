@@ -55,7 +55,6 @@ public enum Pipeline {
     var log = decoded.log
     let objectCount = decoded.objects.count
     let conflicts = ConflictCheck(strict: request.strict)
-    try conflicts.duplicates(decoded.objects, log: &log)
     let skippedObjects = decoded.skipped
     // Each stage's input is dropped once the next has what it needs: the
     // inventory takes the objects' last copy, and the inventory and the
@@ -92,7 +91,7 @@ public enum Pipeline {
     _ request: GenerateRequest, objects: consuming [KubernetesObject], conflicts: ConflictCheck,
     log: inout DiagnosticLog, timings: inout StageTimings, clock: inout StageTimings.Clock
   ) throws(InputError) -> (records: [ResourceRecord], serviceCount: Int) {
-    let inventory = Inventory(objects, log: &log)
+    let inventory = try Inventory.build(objects, log: &log, conflicts: conflicts)
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)

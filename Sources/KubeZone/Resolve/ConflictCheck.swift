@@ -14,25 +14,17 @@
 struct ConflictCheck: Sendable {
   let strict: Bool
 
-  /// Reports objects defined twice with different addresses.
-  func duplicates(_ objects: [KubernetesObject], log: inout DiagnosticLog) throws(InputError) {
-    var chosen: [ObjectKey: KubernetesObject] = [:]
-    for object in objects {
-      let key = object.key
-      guard let previous = chosen[key] else {
-        chosen[key] = object
-        continue
-      }
-      // The same rule as `Inventory`: a live object beats a manifest.
-      let keepPrevious = previous.meta.isLive && !object.meta.isLive
-      if let (what, here, there) = Self.difference(object, previous) {
-        let kept = keepPrevious ? previous.meta.location : object.meta.location
-        try report(
-          "\(key) is defined twice with different \(what): \(here) here, \(there) at \(previous.meta.location); the one at \(kept) is used",
-          at: object.meta.location, &log)
-      }
-      if !keepPrevious { chosen[key] = object }
-    }
+  /// Reports `object` when it redefines `previous` (the definition kept
+  /// so far under the same key) with different addresses. `Inventory`
+  /// calls it as it settles duplicates, so the two agree on which is kept.
+  func duplicate(
+    _ object: KubernetesObject, of previous: KubernetesObject, keepPrevious: Bool, log: inout DiagnosticLog
+  ) throws(InputError) {
+    guard let (what, here, there) = Self.difference(object, previous) else { return }
+    let kept = keepPrevious ? previous.meta.location : object.meta.location
+    try report(
+      "\(object.key) is defined twice with different \(what): \(here) here, \(there) at \(previous.meta.location); the one at \(kept) is used",
+      at: object.meta.location, &log)
   }
 
   /// What differs between two definitions, if it changes the records:

@@ -11,9 +11,28 @@ public struct Inventory: Sendable {
   public private(set) var workloads: [Workload] = []
   public private(set) var namespaces: [ObjectMeta] = []
 
-  /// Builds the inventory; overrides are noted in `log`. Taking the
-  /// objects lets a caller that passes its last copy free them here.
+  /// Builds the inventory; overrides are noted in `log`, and duplicates
+  /// with different addresses are warned about.
   public init(_ objects: consuming [KubernetesObject], log: inout DiagnosticLog) {
+    self = (try? Self.build(objects, log: &log, conflicts: ConflictCheck(strict: false))) ?? Inventory()
+  }
+
+  private init() {}
+
+  /// Builds the inventory, reporting duplicates through `conflicts` (which
+  /// throws when strict). Taking the objects lets a caller that passes its
+  /// last copy free them here.
+  static func build(
+    _ objects: consuming [KubernetesObject], log: inout DiagnosticLog, conflicts: ConflictCheck
+  ) throws(InputError) -> Inventory {
+    var inventory = Inventory()
+    try inventory.fill(objects, log: &log, conflicts: conflicts)
+    return inventory
+  }
+
+  private mutating func fill(
+    _ objects: [KubernetesObject], log: inout DiagnosticLog, conflicts: ConflictCheck
+  ) throws(InputError) {
     // Positions, not objects, in the table: growing it then moves integers.
     var chosen: [ObjectKey: Int] = [:]
     chosen.reserveCapacity(objects.count)
@@ -21,7 +40,9 @@ public struct Inventory: Sendable {
       let key = objects[i].key
       if let p = chosen[key] {
         let previous = objects[p].meta, object = objects[i].meta
-        if previous.isLive && !object.isLive {
+        let keepPrevious = previous.isLive && !object.isLive
+        try conflicts.duplicate(objects[i], of: objects[p], keepPrevious: keepPrevious, log: &log)
+        if keepPrevious {
           log.note("\(key) at \(previous.location) is kept: a live object wins over a manifest", at: object.location)
           continue
         }
