@@ -97,3 +97,18 @@ func errorPosition(_ bad: BadInput) {
     }
   }
 }
+
+/// Locations hold interned file names; they must behave as the names do.
+@Suite struct SourceLocationTests {
+  @Test func internedNamesBehaveLikeTheirText() {
+    let a = SourceLocation(file: "b.yaml", line: 2, column: 3, offset: 10)
+    let b = SourceLocation(file: String("b.yaml".reversed().reversed()), line: 2, column: 3, offset: 10)
+    #expect(a == b && a.hashValue == b.hashValue)
+    #expect(a.description == "b.yaml:2:3")
+    var c = a
+    c.file = "a.yaml"
+    #expect(c.file == "a.yaml" && c != a)
+    #expect(c < a && !(a < c))
+    #expect(SourceLocation(file: "b.yaml", line: 1, column: 1, offset: 0) < a)
+  }
+}

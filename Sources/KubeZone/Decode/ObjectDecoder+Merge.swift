@@ -30,7 +30,7 @@ extension ObjectDecoder.Result {
 
 extension SourceLocation {
   func shiftingLines(by lines: Int) -> SourceLocation {
-    SourceLocation(file: file, line: line + lines, column: column, offset: offset)
+    SourceLocation(source: source, line: line + lines, column: column, offset: offset)
   }
 }
 

@@ -54,6 +54,7 @@ private struct JSONParser {
 
   let buf: UnsafeBufferPointer<UInt8>
   let file: String
+  let source: SourceFile
   let limits: ReadLimits
   var pos = 0
   var line = 1
@@ -65,13 +66,14 @@ private struct JSONParser {
   init(_ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits) {
     self.buf = buf
     self.file = file
+    source = SourceFile(file)
     self.limits = limits
   }
 
   @inline(__always) var byte: UInt8 { pos < buf.count ? buf[pos] : 0 }
 
   func location(_ offset: Int) -> SourceLocation {
-    SourceLocation(file: file, line: line, column: offset - lineStart - continuation + 1, offset: offset)
+    SourceLocation(source: source, line: line, column: offset - lineStart - continuation + 1, offset: offset)
   }
 
   mutating func skipWhitespace() {

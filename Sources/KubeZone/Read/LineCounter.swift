@@ -7,6 +7,7 @@
 /// the walk from the beginning (correct, only slower).
 struct LineCounter {
   let file: String
+  let source: SourceFile
   /// Added to every line and offset: where this buffer sits in the file.
   let baseLine: Int
   let baseOffset: Int
@@ -18,6 +19,7 @@ struct LineCounter {
 
   init(file: String, baseLine: Int = 1, baseOffset: Int = 0) {
     self.file = file
+    source = SourceFile(file)
     self.baseLine = baseLine
     self.baseOffset = baseOffset
   }
@@ -27,7 +29,7 @@ struct LineCounter {
     let offset = min(max(offset, 0), bytes.count)
     if offset < pos { self = LineCounter(file: file, baseLine: baseLine, baseOffset: baseOffset) }
     advance(to: offset, in: bytes)
-    return SourceLocation(file: file, line: baseLine + line, column: column + 1, offset: baseOffset + offset)
+    return SourceLocation(source: source, line: baseLine + line, column: column + 1, offset: baseOffset + offset)
   }
 
   /// Line breaks in `bytes` before `offset`.

@@ -7,6 +7,7 @@
 /// one very long line.
 struct LineTable: Sendable {
   let file: String
+  let source: SourceFile
   private let bytes: [UInt8]
   private var starts: [Int] = [0]
   private var lastLine = 0
@@ -16,6 +17,7 @@ struct LineTable: Sendable {
   init(_ bytes: [UInt8], file: String) {
     self.bytes = bytes
     self.file = file
+    source = SourceFile(file)
     starts = bytes.withUnsafeBufferPointer { buf -> [Int] in
       var starts = [0]
       guard let p = buf.baseAddress else { return starts }
@@ -64,6 +66,6 @@ struct LineTable: Sendable {
     lastLine = line
     lastOffset = offset
     lastColumn = column
-    return SourceLocation(file: file, line: line + 1, column: column, offset: offset)
+    return SourceLocation(source: source, line: line + 1, column: column, offset: offset)
   }
 }

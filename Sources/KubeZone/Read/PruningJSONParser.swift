@@ -10,6 +10,7 @@
 struct PruningJSONParser {
   let buf: UnsafeBufferPointer<UInt8>
   let file: String
+  let source: SourceFile
   let limits: ReadLimits
   var pos: Int
   var line: Int
@@ -25,6 +26,7 @@ struct PruningJSONParser {
   init(_ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits, at pos: Int, line: Int, lineStart: Int, continuation: Int = 0) {
     self.buf = buf
     self.file = file
+    source = SourceFile(file)
     self.limits = limits
     self.pos = pos
     self.line = line
@@ -35,7 +37,7 @@ struct PruningJSONParser {
   @inline(__always) var byte: UInt8 { pos < buf.count ? buf[pos] : 0 }
 
   @inline(__always) func location(_ offset: Int) -> SourceLocation {
-    SourceLocation(file: file, line: line, column: offset - lineStart - continuation + 1, offset: offset)
+    SourceLocation(source: source, line: line, column: offset - lineStart - continuation + 1, offset: offset)
   }
 
   @inline(__always) func abort(_ why: String) -> PruningAbort { PruningAbort(reason: why, offset: pos) }

@@ -22,6 +22,7 @@ import Foundation
 struct SimpleBlockYAMLParser {
   let buf: UnsafeBufferPointer<UInt8>
   let file: String
+  let source: SourceFile
   /// Line and offset of `buf[0]` in the file.
   let baseLine: Int
   let baseOffset: Int
@@ -37,6 +38,7 @@ struct SimpleBlockYAMLParser {
   init(_ buf: UnsafeBufferPointer<UInt8>, file: String, baseLine: Int, baseOffset: Int, limits: ReadLimits, outerDepth: Int) {
     self.buf = buf
     self.file = file
+    source = SourceFile(file)
     self.baseLine = baseLine
     self.baseOffset = baseOffset
     self.limits = limits
@@ -52,7 +54,7 @@ struct SimpleBlockYAMLParser {
   func location(_ offset: Int) -> SourceLocation {
     var column = 1
     for i in lineStart..<offset where buf[i] & 0xC0 != 0x80 { column += 1 }
-    return SourceLocation(file: file, line: baseLine + line, column: column, offset: baseOffset + offset)
+    return SourceLocation(source: source, line: baseLine + line, column: column, offset: baseOffset + offset)
   }
 
   /// Moves to the first content line at or after the line starting at
