@@ -2,8 +2,10 @@ extension ConflictCheck {
   /// The synthesized records with conflicts between objects settled:
   /// one PTR per cluster IP, no CNAME beside other data, no CNAME loop.
   func records(
-    _ records: [ResourceRecord], inventory: Inventory, domain: DomainName, log: inout DiagnosticLog
+    _ records: consuming [ResourceRecord], inventory: Inventory, domain: DomainName, log: inout DiagnosticLog
   ) throws(InputError) -> [ResourceRecord] {
+    // Filtered in place at the end: the synthesizer hands over its only copy.
+    var kept = records
     let owners = try clusterIPOwners(inventory, domain: domain, log: &log)
     var keepPTR: [DomainName: DomainName] = [:]
     for (ip, service) in owners {
@@ -14,11 +16,14 @@ extension ConflictCheck {
         Self.base(of: s, domain: domain).map { ($0, s) }
       },
       uniquingKeysWith: { a, _ in a })
-    var typesByOwner: [DomainName: Set<RRType>] = [:]
     var cnames: [DomainName: DomainName] = [:]
-    for r in records {
-      typesByOwner[r.owner, default: []].insert(r.type)
+    for r in kept {
       if case .cname(let target) = r.data { cnames[r.owner] = target }
+    }
+    // The types at CNAME owners only: most zones have few or none.
+    var typesByOwner: [DomainName: Set<RRType>] = [:]
+    if !cnames.isEmpty {
+      for r in kept where cnames[r.owner] != nil { typesByOwner[r.owner, default: []].insert(r.type) }
     }
     var dropCNAME: Set<DomainName> = []
     for owner in cnames.keys.sorted() where (typesByOwner[owner]?.count ?? 0) > 1 {
@@ -37,13 +42,14 @@ extension ConflictCheck {
         dropCNAME.insert(owner)
       }
     }
-    return records.filter { r in
+    kept.removeAll { r in
       switch r.data {
-      case .cname: return !dropCNAME.contains(r.owner)
-      case .ptr(let target): return keepPTR[r.owner].map { $0 == target } ?? true
-      default: return true
+      case .cname: return dropCNAME.contains(r.owner)
+      case .ptr(let target): return keepPTR[r.owner].map { $0 != target } ?? false
+      default: return false
       }
     }
+    return kept
   }
 
   private func describe(_ owner: DomainName, _ services: [DomainName: Service]) -> String {

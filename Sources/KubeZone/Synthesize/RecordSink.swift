@@ -5,27 +5,57 @@
 /// collected with weight 0 and weighted once the set is complete.
 struct RecordSink {
   let ttl: UInt32
-  private var seen: Set<ResourceRecord> = []
   private var records: [ResourceRecord] = []
+  /// The set of records without a second copy of them: an open-addressed
+  /// table (a power of two long) of positions in `records` plus one (0 is
+  /// empty), and each record's hash for growing it. A `Set` of 371k
+  /// records held 29 MB more at 150k pods.
+  private var slots: [Int32] = []
+  private var hashes: [Int] = []
 
   init(ttl: UInt32) {
     self.ttl = ttl
   }
 
   mutating func add(_ owner: DomainName, _ data: RData, ttl: UInt32? = nil) {
-    let record = ResourceRecord(owner: owner, ttl: ttl ?? self.ttl, data: data)
-    if seen.insert(record).inserted { records.append(record) }
+    insert(ResourceRecord(owner: owner, ttl: ttl ?? self.ttl, data: data))
   }
 
   /// Adds `other`'s records after these, each still once.
   mutating func add(contentsOf other: RecordSink) {
-    for record in other.records where seen.insert(record).inserted { records.append(record) }
+    for record in other.records { insert(record) }
+  }
+
+  private mutating func insert(_ record: ResourceRecord) {
+    if (records.count + 1) * 4 > slots.count * 3 { grow() }
+    let hash = record.hashValue
+    let mask = slots.count - 1
+    var i = hash & mask
+    while slots[i] != 0 {
+      let j = Int(slots[i]) - 1
+      if hashes[j] == hash && records[j] == record { return }
+      i = (i + 1) & mask
+    }
+    slots[i] = Int32(truncatingIfNeeded: records.count + 1)
+    records.append(record)
+    hashes.append(hash)
+  }
+
+  private mutating func grow() {
+    let size = max(64, slots.count * 2)
+    slots = [Int32](repeating: 0, count: size)
+    for (j, hash) in hashes.enumerated() {
+      var i = hash & (size - 1)
+      while slots[i] != 0 { i = (i + 1) & (size - 1) }
+      slots[i] = Int32(truncatingIfNeeded: j + 1)
+    }
   }
 
   /// The records in the order first added; weights set in place, the
-  /// set freed first, so the records are never held twice.
+  /// table freed first, so nothing is held twice.
   consuming func finish() -> [ResourceRecord] {
-    seen = []
+    slots = []
+    hashes = []
     var srvCount: [DomainName: Int] = [:]
     for r in records where r.type == .srv { srvCount[r.owner, default: 0] += 1 }
     for i in records.indices {
