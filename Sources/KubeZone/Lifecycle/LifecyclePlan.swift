@@ -21,7 +21,10 @@ public struct LifecyclePlan: Sendable {
     /// The zone as written (its final serial); nil for configuration files.
     public var zone: Zone?
     public var oldSerial: UInt32?
-    public var text: String
+    /// The file's content; bytes, as rendered and as written, so a large
+    /// zone is not held again as a `String`.
+    public var bytes: [UInt8]
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
   }
 
   public var entries: [Entry]
@@ -32,7 +35,7 @@ public struct LifecyclePlan: Sendable {
 
   /// The files to write, for `AtomicFileSet.commit`.
   public var pendingFiles: [AtomicFileSet.File] {
-    entries.filter { $0.status != .unchanged }.map { AtomicFileSet.File(path: $0.path, text: $0.text) }
+    entries.filter { $0.status != .unchanged }.map { AtomicFileSet.File(path: $0.path, bytes: $0.bytes) }
   }
 
   /// `cluster.local.zone: changed, serial 1700000000 -> 1700000300`.

@@ -34,17 +34,17 @@ public struct ZonePlanner: Sendable {
       }
       let oldSerial = old?.contents?.soa?.serial
       let status: LifecyclePlan.Status
-      let text: String
+      let bytes: [UInt8]
       if let old, old.matched, let oldSerial {
         // The file is this zone rendered with its serial: no comparing, no rendering.
         zone.soa.serial = oldSerial
-        (status, text) = (.unchanged, String(decoding: old.bytes, as: UTF8.self))
+        (status, bytes) = (.unchanged, old.bytes)
       } else {
-        (status, text) = try compare(&zone, old: old, path: path, writer: writer, warnings: &warnings)
+        (status, bytes) = try compare(&zone, old: old, path: path, writer: writer, warnings: &warnings)
       }
       written.append(zone)
       entries.append(.init(
-        fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, text: text))
+        fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, bytes: bytes))
     }
     let configDir = ServerConfig.absolute(folder)
     let zoneDir = options.zoneDir.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? configDir
@@ -66,7 +66,7 @@ public struct ZonePlanner: Sendable {
       let path = folder + "/" + config.fileName
       let old = FileBytes.read(path)
       let status: LifecyclePlan.Status = old == nil ? .new : (old == Array(text.utf8) ? .unchanged : .changed)
-      entries.append(.init(fileName: config.fileName, path: path, status: status, zone: nil, oldSerial: nil, text: text))
+      entries.append(.init(fileName: config.fileName, path: path, status: status, zone: nil, oldSerial: nil, bytes: Array(text.utf8)))
     }
     return LifecyclePlan(entries: entries, warnings: warnings)
   }
@@ -75,7 +75,7 @@ public struct ZonePlanner: Sendable {
   /// sets the zone's serial.
   private func compare(
     _ zone: inout Zone, old: ExistingZones.Entry?, path: String, writer: ZoneWriter, warnings: inout [String]
-  ) throws(InputError) -> (LifecyclePlan.Status, String) {
+  ) throws(InputError) -> (LifecyclePlan.Status, [UInt8]) {
     let oldContents = old?.contents
     let oldSerial = oldContents?.soa?.serial
     var status: LifecyclePlan.Status
@@ -91,15 +91,15 @@ public struct ZonePlanner: Sendable {
             + "secondaries and CoreDNS will not load the change")
       }
     }
-    let text: String
+    let bytes: [UInt8]
     do {
-      text = try writer.text(for: zone, generator: Self.generator)
+      bytes = try writer.bytes(for: zone, generator: Self.generator).bytes
     } catch {
       throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
     }
     // Rendering is deterministic, so equal records give equal bytes
     // unless the layout itself changed.
-    if status == .unchanged, old?.bytes != Array(text.utf8) { status = .reformatted }
-    return (status, text)
+    if status == .unchanged, old?.bytes != bytes { status = .reformatted }
+    return (status, bytes)
   }
 }

@@ -22,8 +22,12 @@ public enum AtomicFileSet {
     public var path: String
     public var bytes: [UInt8]
     public init(path: String, text: String) {
+      self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public init(path: String, bytes: [UInt8]) {
       self.path = path
-      self.bytes = Array(text.utf8)
+      self.bytes = bytes
     }
   }
 
