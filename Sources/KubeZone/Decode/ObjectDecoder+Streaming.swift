@@ -14,4 +14,20 @@ extension ObjectDecoder {
     try decodeObject(field, inheritedKind: nil, inheritedVersion: nil, into: &result)
     return true
   }
+
+  /// True when a List's own keys (`pairs`, its `items` left out) pass every
+  /// check `decode` makes on a List: a `kind` ending in `List`, `kind` and
+  /// `apiVersion` strings if present, no merge key. The fast readers stream
+  /// the items only then; otherwise the full readers report the problem.
+  func acceptsListWrapper(_ pairs: [Node.Pair], at location: SourceLocation) -> Bool {
+    let keys = pairs.map { $0.key.scalar?.text }
+    guard !keys.contains("items"), !keys.contains("<<") else { return false }
+    let empty = Node(.sequence([]), location: location)
+    let items = Node.Pair(key: Node(.scalar(Scalar("items", style: .plain)), location: location), value: empty)
+    let root = Node(.mapping(pairs + [items]), location: location)
+    guard let kind = try? Field(root, path: "").string("kind"), kind.hasSuffix("List") else { return false }
+    var probe = Result()
+    do { try decode(root, into: &probe) } catch { return false }
+    return probe.objects.isEmpty && probe.skipped.isEmpty
+  }
 }

@@ -75,9 +75,8 @@ enum FastJSONInput {
         do { try decoder.decode(root, into: &result) } catch { return nil }
         return result
       }
-      // The items count only if the root is a List, as ObjectDecoder decides.
-      let field = Field(root, path: "")
-      guard let kind = try? field.string("kind"), kind.hasSuffix("List") else { return nil }
+      // The items count only if the root is a List the decoder accepts.
+      guard decoder.acceptsListWrapper(pairs, at: opening) else { return nil }
       return items
     } catch {
       return nil

@@ -40,7 +40,7 @@ enum FastYAMLInput {
     }
     let tail = tailStart(buf, from: starts[starts.count - 1])
     if let base = buf.baseAddress, tail < buf.count, memchr(base + tail, 0x0D, buf.count - tail) != nil { return nil }
-    guard isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, limits: limits) else { return nil }
+    guard isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, decoder: decoder, limits: limits) else { return nil }
     let ranges: [Range<Int>] = starts.indices.compactMap { i in
       let e = i + 1 < starts.count ? starts[i + 1] : tail
       return e > starts[i] ? starts[i]..<e : nil
@@ -196,20 +196,22 @@ enum FastYAMLInput {
   }
 
   /// True when the header and tail, read as one document, are a List
-  /// mapping with one `items` key, empty there, and no merge keys. A
+  /// mapping with one `items` key, empty there, that the decoder accepts
+  /// (`ObjectDecoder.acceptsListWrapper`). A
   /// non-empty `items` means the tail continued it (`items:` then a
   /// column-0 `|`), which the entries between them would have made invalid.
-  static func isList(_ buf: UnsafeBufferPointer<UInt8>, header: Range<Int>, tail: Range<Int>, file: String, limits: ReadLimits) -> Bool {
+  static func isList(
+    _ buf: UnsafeBufferPointer<UInt8>, header: Range<Int>, tail: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits
+  ) -> Bool {
     let bytes = Array(UnsafeBufferPointer(rebasing: buf[header])) + Array(UnsafeBufferPointer(rebasing: buf[tail]))
     guard let docs = try? YAMLReader.documents(bytes, file: file, limits: limits), docs.count == 1,
       let pairs = docs[0].mapping
     else { return false }
     let keys = pairs.map { $0.key.scalar?.text }
-    guard keys.filter({ $0 == "items" }).count == 1, !keys.contains("<<"),
+    guard keys.filter({ $0 == "items" }).count == 1,
       let items = pairs.first(where: { $0.key.scalar?.text == "items" })?.value,
-      items.scalar?.text == "", items.scalar?.style == .plain, items.tag == nil,
-      let kind = try? Field(docs[0], path: "").string("kind"), kind.hasSuffix("List")
+      items.scalar?.text == "", items.scalar?.style == .plain, items.tag == nil
     else { return false }
-    return true
+    return decoder.acceptsListWrapper(pairs.filter { $0.key.scalar?.text != "items" }, at: docs[0].location)
   }
 }

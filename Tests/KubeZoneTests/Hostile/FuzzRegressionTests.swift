@@ -145,4 +145,29 @@ import Testing
     #expect(result.code == .invalidInput)
     #expect(result.err.hasPrefix(folder + "/tail.yaml:10:1: error: did not find expected key"), "\(result.err)")
   }
+
+  /// pipeline harness, crash-eaa527ad: a List whose own `apiVersion` was a
+  /// mapping was streamed by the fast paths, which checked only its
+  /// `kind`; the decoder rejects such a List. The fast paths now ask the
+  /// decoder to accept the List's own keys first (YAML and JSON alike).
+  @Test(arguments: [
+    ("list.yaml", "apiVersion:\n  x: y\nkind: List\nitems:\n- apiVersion: v1\n  kind: Service\n  metadata: {name: web, namespace: test}\n  spec: {clusterIP: 10.96.0.7}\n", "2:3"),
+    ("list.json", "{\"apiVersion\": {\"x\": \"y\"}, \"kind\": \"List\", \"items\": [\n {\"apiVersion\": \"v1\", \"kind\": \"Service\", \"metadata\": {\"name\": \"web\", \"namespace\": \"test\"}, \"spec\": {\"clusterIP\": \"10.96.0.7\"}}]}\n", "1:16"),
+  ])
+  func fastPathsRefuseAListTheDecoderRejects(name: String, text: String, position: String) throws {
+    let bytes = Array(text.utf8)
+    let fast = bytes.withUnsafeBufferPointer { buf in
+      name.hasSuffix(".json")
+        ? FastJSONInput.decode(buf, file: name, decoder: ObjectDecoder(), threads: 1)
+        : FastYAMLInput.decode(buf, file: name, decoder: ObjectDecoder(), threads: 1)
+    }
+    #expect(fast == nil)
+    let folder = TestSupport.temporaryFolder("wrapper")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write(text, to: folder + "/" + name)
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/" + name])
+    #expect(result.code == .invalidInput)
+    #expect(result.err.hasPrefix("\(folder)/\(name):\(position): error: apiVersion: expected a string, found a mapping"), "\(result.err)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+  }
 }
