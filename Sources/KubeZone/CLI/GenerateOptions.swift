@@ -3,8 +3,14 @@ import Foundation
 /// Turns `generate`'s parsed options into a `GenerateRequest`, checking
 /// each value, so a bad option fails before any input is read.
 enum GenerateOptions {
-  /// 255 octets less `dns-version.`, the longest name kubezone always adds.
-  static let maxDomainWireLength = DomainName.maxWireLength - 12
+  /// The longest `--domain`, in wire octets: 238. Two limits meet here:
+  /// `dns-version.<domain>` (the longest name kubezone always adds) must
+  /// fit in 255 octets, and the zone file's temporary name
+  /// `.<domain>.zone.kubezone-tmp` in the 255 bytes of a file name. With
+  /// plain labels (escapes are refused) the text is the wire length less 2.
+  static let maxDomainWireLength = min(
+    DomainName.maxWireLength - 12,
+    Int(NAME_MAX) - ".".count - ".zone".count - AtomicFileSet.tempSuffix.count + 2)
 
   static func request(from args: ParsedArguments) throws(KubeZoneFailure) -> GenerateRequest {
     func usage(_ message: String) -> KubeZoneFailure {
@@ -20,7 +26,7 @@ enum GenerateOptions {
     // The fixed names under the domain (dns-version, hostmaster, ns.dns)
     // must fit in 255 octets, or the zone would lose its SOA contact or NS.
     guard domain.wireLength <= GenerateOptions.maxDomainWireLength else {
-      throw usage("--domain '\(domainText.escapedForMessage)' is \(domain.wireLength) octets long; at most \(GenerateOptions.maxDomainWireLength) leave room for dns-version.<domain>")
+      throw usage("--domain '\(domainText.escapedForMessage)' is \(domain.wireLength) octets long; at most \(GenerateOptions.maxDomainWireLength) leave room for dns-version.<domain> and for the zone file's name")
     }
     let ttl = try number(args, "ttl", default: 30, max: 2_147_483_647)
     let serial = try number(args, "serial", default: 1, max: UInt32.max)
