@@ -97,6 +97,12 @@ public struct ZoneAssembler: Sendable {
       }
     }
     for name in names where name.isSubdomain(of: domain) {
+      // RFC 2181 §10.3: an NS target must have addresses, not be an alias.
+      if forward.contains(where: { $0.owner == name && $0.type == .cname }) {
+        throw InputError(
+          "--nameserver \(name) is an alias (the CNAME of an ExternalName Service), and an NS record must name a host "
+            + "with addresses (RFC 2181 §10.3); name the server itself", at: nil)
+      }
       if forward.contains(where: { $0.owner == name && ($0.type == .a || $0.type == .aaaa) }) {
         continue
       }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KubeZone
 
@@ -73,5 +74,28 @@ import Testing
     let tooLong = TestSupport.cli(["generate", "--domain", domain + "e", TestSupport.path("examples/quickstart")])
     #expect(tooLong.code == .invalidInput)
     #expect(tooLong.err.contains("is 239 octets long; at most 238"), "\(tooLong.err)")
+  }
+}
+
+/// `--nameserver` naming an ExternalName service's name: the zone would
+/// need NS pointing at a CNAME, which RFC 2181 forbids; refused with the
+/// reason, with or without `--nameserver-address`.
+@Suite struct NameserverAliasTests {
+  @Test(arguments: [[], ["--nameserver-address", "10.0.0.53"]])
+  func nameserverThatIsAnAliasIsRefused(extra: [String]) throws {
+    let folder = TestSupport.temporaryFolder("nsalias")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write("""
+      apiVersion: v1
+      kind: Service
+      metadata: {name: ext, namespace: test}
+      spec: {type: ExternalName, externalName: example.com}
+
+      """, to: folder + "/ext.yaml")
+    let result = TestSupport.cli(
+      ["generate", "--out", folder + "/out", "--nameserver", "ext.test.svc.cluster.local"] + extra + [folder + "/ext.yaml"])
+    #expect(result.code == .invalidInput)
+    #expect(result.err.contains("--nameserver ext.test.svc.cluster.local. is an alias"), "\(result.err)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
   }
 }
