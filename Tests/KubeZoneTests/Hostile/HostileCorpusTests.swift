@@ -106,7 +106,7 @@ import Testing
     HostileCase("094-domain-injection.yaml", .invalidInput, .error("--domain 'evil;com' is not a valid domain name"), at: nil, ["--domain", "evil;com"]),
     HostileCase("095-externalname-bidi-override.yaml", .success, .warning("externalName 'smtp.\\u{202E}moc.live' of Service default/mail is not a"), at: "1:1"),
     HostileCase("096-name-is-a-mapping.yaml", .invalidInput, .error("metadata.name: expected a string, found a mapping"), at: "4:9"),
-    HostileCase("097-nameserver-is-externalname.yaml", .invalidInput, .error("zone cluster.local.: mail.default.svc.cluster.local. has a CNAME beside"), at: nil, ["--nameserver", "mail.default.svc.cluster.local", "--nameserver-address", "10.9.9.9"]),
+    HostileCase("097-nameserver-is-externalname.yaml", .invalidInput, .error("--nameserver mail.default.svc.cluster.local. is an alias (the CNAME of an ExternalName Service)"), at: nil, ["--nameserver", "mail.default.svc.cluster.local", "--nameserver-address", "10.9.9.9"]),
     HostileCase("098-duplicate-key-last-wins.yaml", .success, .warning("Service name 'web\\r\\n$TTL 0' is not a DNS-1035 label; skipped"), at: "1:1"),
     HostileCase("099-statefulset-name-control-characters.yaml", .success, .warning("StatefulSet db\\u{1B}[31m\\nkubezone: 0 zones written: serviceName db has"), at: "1:1"),
     HostileCase("100-pod-record-namespace-semicolon.yaml", .success, .warning("namespace 'x;y' of Pod p is not a DNS-1123 label; skipped"), at: "1:1", ["--pod-records"]),
