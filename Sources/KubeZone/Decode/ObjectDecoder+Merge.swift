@@ -11,20 +11,26 @@ extension ObjectDecoder.Result {
   /// read on its own counts lines from 1); nil when it holds diagnostics
   /// other than notes and warnings.
   func shiftingLines(by lines: Int) -> ObjectDecoder.Result? {
-    guard lines != 0 else { return self }
-    var out = ObjectDecoder.Result()
-    out.skipped = skipped
-    out.documentCount = documentCount
-    out.objects = objects.map { $0.shiftingLines(by: lines) }
+    var out = self
+    return out.shiftLines(by: lines) ? out : nil
+  }
+
+  /// `shiftingLines` in place: a chunk's only copy is moved, not copied;
+  /// false (and unusable) when it holds other diagnostics.
+  mutating func shiftLines(by lines: Int) -> Bool {
+    guard lines != 0 else { return true }
+    for i in objects.indices { objects[i] = objects[i].shiftingLines(by: lines) }
+    var shifted = DiagnosticLog()
     for d in log.entries {
-      guard d.severity == .warning else { return nil }
-      out.log.warn(d.message, at: d.location.map { $0.shiftingLines(by: lines) })
+      guard d.severity == .warning else { return false }
+      shifted.warn(d.message, at: d.location.map { $0.shiftingLines(by: lines) })
     }
     for d in log.notes {
-      guard d.severity == .note else { return nil }
-      out.log.note(d.message, at: d.location.map { $0.shiftingLines(by: lines) })
+      guard d.severity == .note else { return false }
+      shifted.note(d.message, at: d.location.map { $0.shiftingLines(by: lines) })
     }
-    return out
+    log = shifted
+    return true
   }
 }
 

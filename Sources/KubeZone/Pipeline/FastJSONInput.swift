@@ -123,16 +123,20 @@ enum FastJSONInput {
       slots.value[0] = readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, release: release, progress: progress)
       group.wait()
     }
-    // Join the chunks while each ends exactly where the next began.
+    // Join the chunks while each ends exactly where the next began; each
+    // is shifted in place and dropped once appended.
     var result = chunks[0].result
+    chunks[0].result = ObjectDecoder.Result()
     var end = chunks[0].end
     var reachedEnd = chunks[0].reachedEnd
     guard !chunks[0].failed else { return nil }
     var i = 1
     while !reachedEnd, i < chunks.count, !chunks[i].failed, end.pos == starts[i] {
       let shift = end.line - 1
-      guard let shifted = chunks[i].result.shiftingLines(by: shift) else { return nil }
-      result.append(shifted)
+      var next = chunks[i].result
+      chunks[i].result = ObjectDecoder.Result()
+      guard next.shiftLines(by: shift) else { return nil }
+      result.append(next)
       end = chunks[i].end
       end.line += shift
       reachedEnd = chunks[i].reachedEnd

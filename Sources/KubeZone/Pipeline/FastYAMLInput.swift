@@ -75,10 +75,15 @@ enum FastYAMLInput {
     // Join in order, moving each chunk to its real first line.
     var header = LineCounter(file: file)
     var line = 1 + header.lines(upTo: itemsStart, in: buf)
+    // Each chunk is shifted in place and dropped once appended, so the
+    // objects are never held twice.
     var result = ObjectDecoder.Result()
-    for chunk in chunks {
-      guard let chunk, let shifted = chunk.result.shiftingLines(by: line - 1) else { return nil }
-      result.append(shifted)
+    result.objects.reserveCapacity(chunks.reduce(0) { $0 + ($1?.result.objects.count ?? 0) })
+    for c in chunks.indices {
+      guard var chunk = chunks[c] else { return nil }
+      chunks[c] = nil
+      guard chunk.result.shiftLines(by: line - 1) else { return nil }
+      result.append(chunk.result)
       line += chunk.lines
     }
     return result
