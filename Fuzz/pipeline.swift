@@ -32,8 +32,9 @@ public func pipelineFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
   for d in outcome.log.entries + outcome.log.notes {
     if let at = d.location, at.file == PipelineFuzz.file { FuzzCheck.location(at, within: bytes, "pipeline warning") }
   }
-  FuzzCheck.require(outcome.zones.count == outcome.texts.count, "a zone without text")
-  for (zone, text) in zip(outcome.zones, outcome.texts) {
+  let texts = outcome.texts
+  FuzzCheck.require(outcome.zones.count == texts.count, "a zone without text")
+  for (zone, text) in zip(outcome.zones, texts) {
     ZoneTextCheck.check(text, zone: zone)
     do {
       let read = try ZoneFileReader.read(Array(text.utf8), file: zone.fileName)

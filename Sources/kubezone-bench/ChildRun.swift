@@ -74,16 +74,24 @@ enum ChildRun {
     m.stages = outcome.timings.stages.map { ($0.name, $0.wall, $0.cpu, $0.peakRSS) }
     m.stages.append(("write", end - written, endCPU - writtenCPU, StageTimings.peakRSS()))
     m.stages.append(("rerun-write", again - end, StageTimings.cpuNow() - endCPU, StageTimings.peakRSS()))
-    m.zoneHash = hash(outcome.texts)
     m.peakRSS = StageTimings.peakRSS()
+    // The files as written (after the measurement, so reading them back
+    // does not count toward the peak).
+    m.zoneHash = hash(writtenZones(in: out))
     return m
   }
 
-  static func hash(_ texts: [String]) -> UInt64 {
+  static func hash(_ files: [[UInt8]]) -> UInt64 {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for var text in texts {
-      text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 } }
+    for bytes in files {
+      for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
     }
     return h
+  }
+
+  /// The bytes of every zone file in `folder`, by file name.
+  static func writtenZones(in folder: String) -> [[UInt8]] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".zone") }.sorted()
+    return names.map { [UInt8](FileManager.default.contents(atPath: folder + "/" + $0) ?? Data()) }
   }
 }

@@ -38,7 +38,7 @@ enum ZoneWriteCase {
     m.inputBytes = 0
     m.records = n
     m.stages = [("render", rendered - start, renderedCPU - startCPU, renderedRSS), ("write", end - rendered, StageTimings.cpuNow() - renderedCPU, StageTimings.peakRSS())]
-    m.zoneHash = ChildRun.hash([text])
+    m.zoneHash = ChildRun.hash([Array(text.utf8)])
     m.peakRSS = StageTimings.peakRSS()
     return m
   }

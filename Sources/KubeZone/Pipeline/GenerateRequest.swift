@@ -28,8 +28,8 @@ public struct GenerateRequest: Sendable {
 /// What a run computed, before anything is written.
 public struct GenerateOutcome: Sendable {
   public var zones: [Zone]
-  /// The text of each zone file, in `zones` order.
-  public var texts: [String]
+  /// The zone header template the zones are rendered with.
+  public var header: Template
   public var log: DiagnosticLog
   public var objectCount: Int
   /// Objects not read, by `apiVersion/kind`.
@@ -38,6 +38,17 @@ public struct GenerateOutcome: Sendable {
   public var serviceCount: Int
   /// How long each stage took.
   public var timings = StageTimings()
+
+  static let generator = "kubezone"
+
+  /// The text of each zone file, in `zones` order, rendered on each call
+  /// (with the zones' own serials): `generate` writes through the
+  /// lifecycle, which renders once with the final serial, so the pipeline
+  /// keeps no second copy of every zone. The header was checked already.
+  public var texts: [String] {
+    let writer = ZoneWriter(header: header)
+    return ParallelMap.map(zones) { zone in (try? writer.text(for: zone, generator: Self.generator)) ?? "" }
+  }
 
   /// Records per type over all zones (SOA and NS included).
   public var recordCounts: [RRType: Int] {

@@ -67,21 +67,19 @@ public enum Pipeline {
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
     records = []
     clock.lap("assemble", into: &timings)
+    // Zone text is rendered once, by the lifecycle, with the real serial;
+    // here only the header template is checked, so its errors still stop
+    // the run before anything is written.
     let writer = ZoneWriter(header: request.header)
-    var texts: [String] = []
-    let rendered = ParallelMap.map(assembled.zones) { zone -> Swift.Result<String, TemplateError> in
-      do throws(TemplateError) { return .success(try writer.text(for: zone, generator: "kubezone")) } catch { return .failure(error) }
-    }
-    for result in rendered {
-      switch result {
-      case .success(let text): texts.append(text)
-      case .failure(let error):
+    for zone in assembled.zones {
+      do throws(TemplateError) {
+        try writer.checkHeader(for: zone, generator: GenerateOutcome.generator)
+      } catch {
         throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
       }
     }
-    clock.lap("render", into: &timings)
     return GenerateOutcome(
-      zones: assembled.zones, texts: texts, log: log, objectCount: objectCount,
+      zones: assembled.zones, header: request.header, log: log, objectCount: objectCount,
       skippedObjects: skippedObjects, skippedPTRs: assembled.skippedPTRs,
       serviceCount: serviceCount, timings: timings)
   }

@@ -6,7 +6,7 @@ import Foundation
 public struct StageTimings: Sendable, Hashable {
   public struct Stage: Sendable, Hashable {
     /// `read+decode` (one stage when streamed), `inventory`, `synthesize`,
-    /// `assemble` or `render`.
+    /// `assemble` (the benchmark adds `write` and `rerun-write`).
     public var name: String
     public var wall: Double
     public var cpu: Double

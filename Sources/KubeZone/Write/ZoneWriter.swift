@@ -23,6 +23,12 @@ public struct ZoneWriter: Sendable {
     String(decoding: try bytes(for: zone, generator: generator).bytes, as: UTF8.self)
   }
 
+  /// Renders only the header, the one part that can fail (a template
+  /// error), so a run can stop before anything is written or rendered.
+  func checkHeader(for zone: Zone, generator: String) throws(TemplateError) {
+    _ = try header.render(Self.headerContext(zone, generator: generator))
+  }
+
   /// The zone file's bytes, and how many of them the header takes (the
   /// part a template, not this writer, decides).
   func bytes(for zone: Zone, generator: String) throws(TemplateError) -> (bytes: [UInt8], headerCount: Int) {
