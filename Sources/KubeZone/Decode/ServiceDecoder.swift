@@ -11,17 +11,23 @@ enum ServiceDecoder {
       }
       type = parsed
     }
-    var ipTexts = try spec?.strings("clusterIPs") ?? []
-    if ipTexts.isEmpty, let single = try spec?.string("clusterIP"), !single.isEmpty {
-      ipTexts = [single]
+    // `clusterIPs` wins; an empty list falls back to `clusterIP`. Errors
+    // name the field the text came from.
+    var ipFields = try spec?.child("clusterIPs")?.items() ?? []
+    var ipTexts = try ipFields.map { f throws(InputError) in try f.stringValue() }
+    var fromList = !ipTexts.isEmpty
+    if ipTexts.isEmpty, let single = spec?.child("clusterIP"), !(try single.stringValue()).isEmpty {
+      ipTexts = [try single.stringValue()]
+      ipFields = [single]
+      fromList = false
     }
     let isHeadless = ipTexts.first == "None"
     var clusterIPs: [IPAddress] = []
     if !isHeadless {
       for (i, text) in ipTexts.enumerated() {
         guard let ip = IPAddress(text) else {
-          let field = spec?.child("clusterIPs").flatMap { try? $0.items()[i] } ?? spec?.child("clusterIP")
-          throw InputError("spec.clusterIP: '\(text.escapedForMessage)' is not an IP address", at: field?.location ?? object.location)
+          let name = fromList ? "spec.clusterIPs[\(i)]" : "spec.clusterIP"
+          throw InputError("\(name): '\(text.escapedForMessage)' is not an IP address", at: ipFields[i].location)
         }
         clusterIPs.append(ip)
       }

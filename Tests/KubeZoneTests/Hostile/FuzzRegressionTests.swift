@@ -170,4 +170,27 @@ import Testing
     #expect(result.err.hasPrefix("\(folder)/\(name):\(position): error: apiVersion: expected a string, found a mapping"), "\(result.err)")
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
   }
+
+  /// pipeline harness, crash-200d067c: `clusterIPs: []` beside an invalid
+  /// `clusterIP` crashed (index out of range) while locating the error in
+  /// the empty list; the error now names and points at the field the text
+  /// came from. A crash on input in the first session's decoder, found
+  /// after 2.5M executions on the final code.
+  @Test func invalidClusterIPBesideAnEmptyListIsAnError() throws {
+    let folder = TestSupport.temporaryFolder("cip")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write("""
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web, namespace: test}
+      spec:
+        type: LoadBalancer
+        clusterIP: 110.910
+        clusterIPs: []
+
+      """, to: folder + "/s.yaml")
+    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/s.yaml"])
+    #expect(result.code == .invalidInput)
+    #expect(result.err.hasPrefix(folder + "/s.yaml:6:14: error: spec.clusterIP: '110.910' is not an IP address"), "\(result.err)")
+  }
 }

@@ -54,7 +54,7 @@ import Testing
     HostileCase("042-externalname-paren-quote.yaml", .success, .warning("externalName 'smtp.(example).\"com\"' of Service default/mail is not a"), at: "1:1"),
     HostileCase("043-pod-name-semicolon-endpoint-pod-names.yaml", .success, .warning("pod name 'web-1;evil' of Service default/web is not a DNS-1123 label;"), at: "6:1", ["--endpoint-pod-names"]),
     HostileCase("044-cluster-ip-text-injection.yaml", .invalidInput, .error("spec.clusterIP: '10.96.0.20\\n@ IN A 6.6.6.6' is not an IP address"), at: "4:19"),
-    HostileCase("045-cluster-ips-trailing-space.yaml", .invalidInput, .error("spec.clusterIP: '10.96.0.20 ' is not an IP address"), at: "4:21"),
+    HostileCase("045-cluster-ips-trailing-space.yaml", .invalidInput, .error("spec.clusterIPs[0]: '10.96.0.20 ' is not an IP address"), at: "4:21"),
     HostileCase("046-pod-ip-zone-index.yaml", .invalidInput, .error("status.podIP: expected an IP address, found the string \"fe80::1%eth0\""), at: "9:33"),
     HostileCase("047-endpoint-ip-leading-zero.yaml", .invalidInput, .error("subsets[0].addresses[0].ip: expected an IP address, found '010.1.0.5'"), at: "10:20"),
     HostileCase("048-strict-service-name.yaml", .invalidInput, .error("Service name 'web;evil' is not a DNS-1035 label (--strict)"), at: "1:1", ["--strict"]),
