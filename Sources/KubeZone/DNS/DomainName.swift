@@ -34,13 +34,8 @@ public struct DomainName: Sendable {
       wire += label.count + 1
     }
     if wire > Self.maxWireLength { throw .nameTooLong(wire) }
-    self.init(unchecked: labels)
-  }
-
-  /// A name from labels already known to be within the limits.
-  init(unchecked labels: [[UInt8]]) {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(labels.reduce(0) { $0 + $1.count + 1 })
+    bytes.reserveCapacity(wire - 1)
     for label in labels.reversed() {
       bytes.append(UInt8(truncatingIfNeeded: label.count))
       bytes.append(contentsOf: label)
@@ -83,7 +78,7 @@ public struct DomainName: Sendable {
   /// True when the most specific label is `label` (exactly, bytes and case).
   public func hasFirstLabel(_ label: [UInt8]) -> Bool {
     guard let start = lastLabelStart else { return false }
-    return storage[(start + 1)...].elementsEqual(label) && Int(storage[start]) == label.count
+    return storage[(start + 1)...].elementsEqual(label)
   }
 
   /// Offset of the most specific label's length octet; nil for the root.
@@ -164,12 +159,6 @@ public struct DomainName: Sendable {
       if a[i] != b[i] && lower(a[i]) != lower(b[i]) { return false }
       i += 1
     }
-    return true
-  }
-
-  static func labelsEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    guard a.count == b.count else { return false }
-    for i in a.indices where lower(a[i]) != lower(b[i]) { return false }
     return true
   }
 

@@ -7,16 +7,10 @@ extension ObjectDecoder.Result {
     log.append(contentsOf: other.log)
   }
 
-  /// This result with every position moved down `lines` lines (a chunk
-  /// read on its own counts lines from 1); nil when it holds diagnostics
-  /// other than notes and warnings.
-  func shiftingLines(by lines: Int) -> ObjectDecoder.Result? {
-    var out = self
-    return out.shiftLines(by: lines) ? out : nil
-  }
-
-  /// `shiftingLines` in place: a chunk's only copy is moved, not copied;
-  /// false (and unusable) when it holds other diagnostics.
+  /// Moves every position down `lines` lines, in place (a chunk read on
+  /// its own counts lines from 1, and its only copy is not copied again);
+  /// false, leaving it unusable, when it holds diagnostics other than notes
+  /// and warnings.
   mutating func shiftLines(by lines: Int) -> Bool {
     guard lines != 0 else { return true }
     for i in objects.indices { objects[i] = objects[i].shiftingLines(by: lines) }
