@@ -61,7 +61,7 @@ public struct ZonePlanner: Sendable {
         let template = try config.template(folder: options.templates)
         text = try ServerConfig.render(template, zones: written, zoneDir: zoneDir, configDir: configDir)
       } catch {
-        throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+        throw error.inputError
       }
       let path = folder + "/" + config.fileName
       let old = FileBytes.read(path)
@@ -95,7 +95,7 @@ public struct ZonePlanner: Sendable {
     do {
       bytes = try writer.bytes(for: zone, generator: Self.generator).bytes
     } catch {
-      throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+      throw error.inputError
     }
     // Rendering is deterministic, so equal records give equal bytes
     // unless the layout itself changed.

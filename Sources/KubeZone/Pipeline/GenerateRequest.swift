@@ -39,15 +39,13 @@ public struct GenerateOutcome: Sendable {
   /// How long each stage took.
   public var timings = StageTimings()
 
-  static let generator = "kubezone"
-
   /// The text of each zone file, in `zones` order, rendered on each call
   /// (with the zones' own serials): `generate` writes through the
   /// lifecycle, which renders once with the final serial, so the pipeline
   /// keeps no second copy of every zone. The header was checked already.
   public var texts: [String] {
     let writer = ZoneWriter(header: header)
-    return ParallelMap.map(zones) { zone in (try? writer.text(for: zone, generator: Self.generator)) ?? "" }
+    return ParallelMap.map(zones) { zone in (try? writer.text(for: zone, generator: ZonePlanner.generator)) ?? "" }
   }
 
   /// Records per type over all zones (SOA and NS included).

@@ -73,9 +73,9 @@ public enum Pipeline {
     let writer = ZoneWriter(header: request.header)
     for zone in assembled.zones {
       do throws(TemplateError) {
-        try writer.checkHeader(for: zone, generator: GenerateOutcome.generator)
+        try writer.checkHeader(for: zone, generator: ZonePlanner.generator)
       } catch {
-        throw InputError(error.message, at: SourceLocation(file: error.file, line: error.line, column: 1, offset: 0))
+        throw error.inputError
       }
     }
     return GenerateOutcome(
@@ -89,7 +89,7 @@ public enum Pipeline {
     _ request: GenerateRequest, objects: consuming [KubernetesObject], conflicts: ConflictCheck,
     log: inout DiagnosticLog, timings: inout StageTimings, clock: inout StageTimings.Clock
   ) throws(InputError) -> (records: [ResourceRecord], serviceCount: Int) {
-    let inventory = try Inventory.build(objects, log: &log, conflicts: conflicts)
+    let inventory = try Inventory(objects, log: &log, conflicts: conflicts)
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)

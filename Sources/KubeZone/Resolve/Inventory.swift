@@ -14,20 +14,15 @@ public struct Inventory: Sendable {
   /// Builds the inventory; overrides are noted in `log`, and duplicates
   /// with different addresses are warned about.
   public init(_ objects: consuming [KubernetesObject], log: inout DiagnosticLog) {
-    self = (try? Self.build(objects, log: &log, conflicts: ConflictCheck(strict: false))) ?? Inventory()
+    // Not strict: reporting a conflict never throws.
+    try? fill(objects, log: &log, conflicts: ConflictCheck(strict: false))
   }
-
-  private init() {}
 
   /// Builds the inventory, reporting duplicates through `conflicts` (which
   /// throws when strict). Taking the objects lets a caller that passes its
   /// last copy free them here.
-  static func build(
-    _ objects: consuming [KubernetesObject], log: inout DiagnosticLog, conflicts: ConflictCheck
-  ) throws(InputError) -> Inventory {
-    var inventory = Inventory()
-    try inventory.fill(objects, log: &log, conflicts: conflicts)
-    return inventory
+  init(_ objects: consuming [KubernetesObject], log: inout DiagnosticLog, conflicts: ConflictCheck) throws(InputError) {
+    try fill(objects, log: &log, conflicts: conflicts)
   }
 
   private mutating func fill(

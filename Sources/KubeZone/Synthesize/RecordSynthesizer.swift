@@ -20,10 +20,10 @@ public struct RecordSynthesizer: Sendable {
 
   /// Every record, forward and reverse, deduplicated, with SRV weights set.
   public func records(for inventory: Inventory, log: inout DiagnosticLog) throws(InputError) -> [ResourceRecord] {
-    var first = RecordSink(ttl: options.ttl)
-    let zone = options.domain
-    if let version = try? zone.prepending("dns-version"), let text = CharacterString(SynthesisOptions.schemaVersion) {
-      first.add(version, .txt([text]), ttl: SynthesisOptions.schemaTTL)
+    // The first slice starts from the TXT record, so it comes first.
+    var seed = RecordSink(ttl: options.ttl)
+    if let version = try? options.domain.prepending("dns-version"), let text = CharacterString(SynthesisOptions.schemaVersion) {
+      seed.add(version, .txt([text]), ttl: SynthesisOptions.schemaTTL)
     }
     let clusterIPs = Set(inventory.services.flatMap(\.clusterIPs))
     let resolver = EndpointResolver(inventory)
@@ -31,8 +31,7 @@ public struct RecordSynthesizer: Sendable {
     // records, their order and the warnings are those of one pass.
     let services = inventory.services
     let slices = Self.slices(services.count, parts: parallelSlices)
-    let seed = first
-    var parts = ParallelMap.map(slices) { range -> Swift.Result<(RecordSink, DiagnosticLog), InputError> in
+    var parts = ParallelMap.map(slices) { [seed] range -> Swift.Result<(RecordSink, DiagnosticLog), InputError> in
       var part = range.lowerBound == 0 ? seed : RecordSink(ttl: options.ttl)
       var partLog = DiagnosticLog()
       do throws(InputError) {
@@ -47,9 +46,9 @@ public struct RecordSynthesizer: Sendable {
       }
       return .success((part, partLog))
     }
-    // The first slice's sink (the TXT record's, too) becomes the result;
-    // each later one is merged in and dropped, so no record is held twice.
-    var sink = slices.isEmpty ? first : RecordSink(ttl: options.ttl)
+    // The first slice's sink becomes the result; each later one is merged
+    // in and dropped, so no record is held twice.
+    var sink = RecordSink(ttl: options.ttl)
     for i in parts.indices {
       switch parts[i] {
       case .success(let (part, partLog)):
@@ -67,11 +66,12 @@ public struct RecordSynthesizer: Sendable {
   }
 
   /// Contiguous ranges of `count` services, one a core once there are
-  /// enough services to pay for the threads.
+  /// enough services to pay for the threads; never none (`0..<0` for no
+  /// services), so the first slice always carries the seed.
   static func slices(_ count: Int, parts: Int? = nil) -> [Range<Int>] {
     let parts = parts ?? (count < 512 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount))
-    let step = (count + parts - 1) / parts
-    return stride(from: 0, to: count, by: max(1, step)).map { $0..<min(count, $0 + step) }
+    let step = max(1, (count + parts - 1) / parts)
+    return count == 0 ? [0..<0] : stride(from: 0, to: count, by: step).map { $0..<min(count, $0 + step) }
   }
 
   /// `<svc>.<ns>.svc.<zone>`, or nil (with a warning) for invalid names.

@@ -75,4 +75,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
   public var message: String
 
   public var description: String { "\(file):\(line): error: \(message)" }
+
+  /// The same error as the pipeline's `InputError`, at the template line.
+  var inputError: InputError { InputError(message, at: SourceLocation(file: file, line: line, column: 1, offset: 0)) }
 }
