@@ -176,7 +176,7 @@ enum FastJSONInput {
       while true {
         p.skipWhitespace()
         if let until, p.pos >= until { break }
-        let item = try p.prunedValue(schema)
+        let item = try p.built(.fields(schema))
         guard try decoder.decodeStreamedItem(item, into: &chunk.result) else {
           chunk.failed = true
           return chunk

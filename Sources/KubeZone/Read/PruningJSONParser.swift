@@ -80,19 +80,16 @@ struct PruningJSONParser {
 
   /// One value under `rule`: built whole, built pruned, or (nil) skipped.
   mutating func value(_ rule: PruneSchema.Rule?) throws(PruningAbort) -> Node? {
-    switch rule {
-    case nil:
+    guard let rule else {
       try skipValue()
       return nil
-    case .all:
-      return try fullValue()
-    case .fields(let schema):
-      return try prunedValue(schema)
     }
+    return try built(rule)
   }
 
-  /// A value with mappings pruned to `schema` (sequences apply it to each item).
-  mutating func prunedValue(_ schema: PruneSchema) throws(PruningAbort) -> Node {
+  /// A value built under `rule`: in full (`.all`), or with mappings pruned
+  /// to a schema (sequences apply it to each item).
+  mutating func built(_ rule: PruneSchema.Rule) throws(PruningAbort) -> Node {
     skipWhitespace()
     let opening = location(pos)
     switch byte {
@@ -101,10 +98,9 @@ struct PruningJSONParser {
       var pairs: [Node.Pair] = []
       if try !closes(UInt8(ascii: "}")) {
         repeat {
-          let (key, rule) = try key(schema)
-          if let rule, let key {
-            let v = try value(rule) ?? Node(.scalar(Scalar("", style: .plain)), location: location(pos))
-            pairs.append(Node.Pair(key: key, value: v))
+          let (key, child) = try member(of: rule)
+          if let key, let child {
+            pairs.append(Node.Pair(key: key, value: try built(child)))
           } else {
             try skipValue()
           }
@@ -117,7 +113,7 @@ struct PruningJSONParser {
       var items: [Node] = []
       if try !closes(UInt8(ascii: "]")) {
         repeat {
-          items.append(try prunedValue(schema))
+          items.append(try built(rule))
         } while try next(close: UInt8(ascii: "]"))
       }
       depth -= 1
@@ -127,38 +123,18 @@ struct PruningJSONParser {
     }
   }
 
-  /// A value built in full.
-  mutating func fullValue() throws(PruningAbort) -> Node {
-    skipWhitespace()
-    let opening = location(pos)
-    switch byte {
-    case UInt8(ascii: "{"):
-      try open()
-      var pairs: [Node.Pair] = []
-      if try !closes(UInt8(ascii: "}")) {
-        repeat {
-          skipWhitespace()
-          guard byte == UInt8(ascii: "\"") else { throw abort("expected a key") }
-          let key = try string()
-          try colon()
-          pairs.append(Node.Pair(key: key, value: try fullValue()))
-        } while try next(close: UInt8(ascii: "}"))
-      }
-      depth -= 1
-      return Node(.mapping(pairs), location: opening)
-    case UInt8(ascii: "["):
-      try open()
-      var items: [Node] = []
-      if try !closes(UInt8(ascii: "]")) {
-        repeat {
-          items.append(try fullValue())
-        } while try next(close: UInt8(ascii: "]"))
-      }
-      depth -= 1
-      return Node(.sequence(items), location: opening)
-    default:
-      return try scalar()
+  /// A member's key and the `:` after it, with the rule for its value:
+  /// every key under `.all`, the schema's keys (nil key and rule for the
+  /// others, to skip) under `.fields`.
+  mutating func member(of rule: PruneSchema.Rule) throws(PruningAbort) -> (Node?, PruneSchema.Rule?) {
+    guard case .fields(let schema) = rule else {
+      skipWhitespace()
+      guard byte == UInt8(ascii: "\"") else { throw abort("expected a key") }
+      let key = try string()
+      try colon()
+      return (key, .all)
     }
+    return try key(schema)
   }
 
   /// A string, number or literal at `pos`.
