@@ -46,26 +46,49 @@ extension DomainName: CustomStringConvertible {
   /// The absolute presentation form with its trailing dot, escaped so that a
   /// zone-file reader gets back exactly these labels.
   public var description: String {
-    if storage.isEmpty { return "." }
-    var out = ""
-    forEachLabel { label in
-      Self.appendEscaped(label, to: &out)
-      out += "."
-    }
-    return out
+    var out: [UInt8] = []
+    appendAbsolute(to: &out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The form to write in a zone whose `$ORIGIN` is `origin`: `@` for the
   /// origin itself, relative labels below it, else the absolute name.
   public func relative(to origin: DomainName) -> String {
-    guard isSubdomain(of: origin) else { return description }
-    if storage.count == origin.storage.count { return "@" }
-    var out = ""
-    forEachLabel(below: origin) { label in
-      if !out.isEmpty { out += "." }
-      Self.appendEscaped(label, to: &out)
+    var out: [UInt8] = []
+    appendRelative(to: origin, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `description`'s bytes, appended (the zone writer renders into one
+  /// buffer; both go through here, so names are escaped in one place).
+  func appendAbsolute(to out: inout [UInt8]) {
+    if storage.isEmpty {
+      out.append(UInt8(ascii: "."))
+      return
     }
-    return out
+    forEachLabel { label in
+      Self.appendEscaped(label, to: &out)
+      out.append(UInt8(ascii: "."))
+    }
+  }
+
+  /// `relative(to:)`'s bytes, appended; returns how many.
+  @discardableResult
+  func appendRelative(to origin: DomainName, into out: inout [UInt8]) -> Int {
+    let start = out.count
+    if !isSubdomain(of: origin) {
+      appendAbsolute(to: &out)
+    } else if storage.count == origin.storage.count {
+      out.append(UInt8(ascii: "@"))
+    } else {
+      var first = true
+      forEachLabel(below: origin) { label in
+        if !first { out.append(UInt8(ascii: ".")) }
+        first = false
+        Self.appendEscaped(label, to: &out)
+      }
+    }
+    return out.count - start
   }
 
   /// Calls `body` with each label, most specific first; with `origin`
@@ -91,24 +114,21 @@ extension DomainName: CustomStringConvertible {
 
   /// Escapes the zone-file specials (`. ; ( ) " \ @ $` and space) as `\X`,
   /// and other non-printing or non-ASCII octets as `\DDD`.
-  static func appendEscaped(_ label: some Collection<UInt8>, to out: inout String) {
-    if label.allSatisfy(isPlain) {
-      out += String(decoding: label, as: UTF8.self)
-      return
-    }
+  static func appendEscaped(_ label: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     for b in label {
       if isPlain(b) {
-        out.unicodeScalars.append(Unicode.Scalar(b))
+        out.append(b)
       } else if b > 0x20 && b < 0x7F {
-        out += "\\" + String(Unicode.Scalar(b))
+        out.append(UInt8(ascii: "\\"))
+        out.append(b)
       } else {
-        let d = String(b)
-        out += "\\" + String(repeating: "0", count: 3 - d.count) + d
+        out.append(UInt8(ascii: "\\"))
+        out.append(48 + b / 100)
+        out.append(48 + b / 10 % 10)
+        out.append(48 + b % 10)
       }
     }
   }
-
-  static func isPlainByte(_ b: UInt8) -> Bool { isPlain(b) }
 
   private static func isPlain(_ b: UInt8) -> Bool {
     switch b {

@@ -2,9 +2,9 @@
 /// zone of a million records costs one array and one string at the end
 /// rather than a string per field.
 ///
-/// Writes the same bytes as the `String`-based presentation helpers
-/// (`DomainName.description`, `relative(to:)`, `RData.presentation`); the
-/// golden and writer tests pin that.
+/// Names are written by `DomainName` itself (one escaping for files and
+/// messages); other data writes the same bytes as `RData.presentation`,
+/// which the golden and writer tests pin.
 struct ZoneLineBuffer {
   var bytes: [UInt8] = []
 
@@ -50,54 +50,15 @@ struct ZoneLineBuffer {
     return n
   }
 
-  /// One label, escaped as `DomainName.appendEscaped` escapes it.
-  mutating func label(_ label: UnsafeBufferPointer<UInt8>) {
-    for b in label {
-      if DomainName.isPlainByte(b) {
-        bytes.append(b)
-      } else if b > 0x20 && b < 0x7F {
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(b)
-      } else {
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(48 + b / 100)
-        bytes.append(48 + b / 10 % 10)
-        bytes.append(48 + b % 10)
-      }
-    }
-  }
-
   /// An absolute name with its trailing dot (`DomainName.description`).
   mutating func absolute(_ name: DomainName) {
-    if name.storage.isEmpty {
-      bytes.append(UInt8(ascii: "."))
-      return
-    }
-    name.forEachLabel { l in
-      label(l)
-      bytes.append(UInt8(ascii: "."))
-    }
+    name.appendAbsolute(to: &bytes)
   }
 
   /// `DomainName.relative(to:)`; returns the bytes written.
   @discardableResult
   mutating func relative(_ name: DomainName, to origin: DomainName) -> Int {
-    let start = bytes.count
-    guard name.isSubdomain(of: origin) else {
-      absolute(name)
-      return bytes.count - start
-    }
-    if name.storage.count == origin.storage.count {
-      bytes.append(UInt8(ascii: "@"))
-      return 1
-    }
-    var first = true
-    name.forEachLabel(below: origin) { l in
-      if !first { bytes.append(UInt8(ascii: ".")) }
-      first = false
-      label(l)
-    }
-    return bytes.count - start
+    name.appendRelative(to: origin, into: &bytes)
   }
 
   mutating func ipv4(_ a: IPv4Address) {
