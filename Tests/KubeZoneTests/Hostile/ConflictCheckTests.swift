@@ -83,19 +83,17 @@ import Testing
 @Suite struct NameserverAliasTests {
   @Test(arguments: [[], ["--nameserver-address", "10.0.0.53"]])
   func nameserverThatIsAnAliasIsRefused(extra: [String]) throws {
-    let folder = TestSupport.temporaryFolder("nsalias")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    TestSupport.write("""
+    let text = """
       apiVersion: v1
       kind: Service
       metadata: {name: ext, namespace: test}
       spec: {type: ExternalName, externalName: example.com}
 
-      """, to: folder + "/ext.yaml")
-    let result = TestSupport.cli(
-      ["generate", "--out", folder + "/out", "--nameserver", "ext.test.svc.cluster.local"] + extra + [folder + "/ext.yaml"])
-    #expect(result.code == .invalidInput)
-    #expect(result.err.contains("--nameserver ext.test.svc.cluster.local. is an alias"), "\(result.err)")
-    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+      """
+    TestSupport.generate(text, as: "ext.yaml", ["--nameserver", "ext.test.svc.cluster.local"] + extra) { folder, result in
+      #expect(result.code == .invalidInput)
+      #expect(result.err.contains("--nameserver ext.test.svc.cluster.local. is an alias"), "\(result.err)")
+      #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
   }
 }

@@ -51,10 +51,7 @@ import Testing
   /// `name: web`, so a file kubectl could not have written was accepted
   /// with a meaning the general reader, and stdin, reject.
   @Test func fastYAMLPathRefusesAKeyWithoutASpaceAfterItsColon() throws {
-    let folder = TestSupport.temporaryFolder("fast")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let path = folder + "/list.yaml"
-    TestSupport.write("""
+    let text = """
       apiVersion: v1
       items:
       - apiVersion: v1
@@ -66,10 +63,11 @@ import Testing
           clusterIP: 10.96.1.136
       kind: List
 
-      """, to: path)
-    let result = TestSupport.cli(["generate", "--out", folder + "/out", path])
-    #expect(result.code == .invalidInput)
-    #expect(result.err.hasPrefix(path + ":7:13: error: could not find expected ':'"), "\(result.err)")
+      """
+    TestSupport.generate(text, as: "list.yaml") { folder, result in
+      #expect(result.code == .invalidInput)
+      #expect(result.err.hasPrefix(folder + "/list.yaml:7:13: error: could not find expected ':'"), "\(result.err)")
+    }
   }
 
   /// pipeline harness, crash-3a8d596e: a List whose item had a lone CR
@@ -83,12 +81,10 @@ import Testing
       FastYAMLInput.decode($0, file: "cr.yaml", decoder: ObjectDecoder(), threads: 1)
     }
     #expect(fast == nil)
-    let folder = TestSupport.temporaryFolder("cr")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    TestSupport.write(text, to: folder + "/cr.yaml")
-    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/cr.yaml"])
-    #expect(result.code == .success, "\(result.err)")
-    #expect(TestSupport.read(folder + "/out/cluster.local.zone")?.contains("web.test.svc                                    30      IN  A      10.96.0.7") == true)
+    TestSupport.generate(text, as: "cr.yaml") { folder, result in
+      #expect(result.code == .success, "\(result.err)")
+      #expect(TestSupport.read(folder + "/out/cluster.local.zone")?.contains("web.test.svc                                    30      IN  A      10.96.0.7") == true)
+    }
   }
 
   /// The CR check runs per chunk (a scan of the whole file up front paged
@@ -138,12 +134,10 @@ import Testing
       FastYAMLInput.decode($0, file: "tail.yaml", decoder: ObjectDecoder(), threads: 1)
     }
     #expect(fast == nil)
-    let folder = TestSupport.temporaryFolder("tail")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    TestSupport.write(text, to: folder + "/tail.yaml")
-    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/tail.yaml"])
-    #expect(result.code == .invalidInput)
-    #expect(result.err.hasPrefix(folder + "/tail.yaml:10:1: error: did not find expected key"), "\(result.err)")
+    TestSupport.generate(text, as: "tail.yaml") { folder, result in
+      #expect(result.code == .invalidInput)
+      #expect(result.err.hasPrefix(folder + "/tail.yaml:10:1: error: did not find expected key"), "\(result.err)")
+    }
   }
 
   /// pipeline harness, crash-eaa527ad: a List whose own `apiVersion` was a
@@ -162,13 +156,11 @@ import Testing
         : FastYAMLInput.decode(buf, file: name, decoder: ObjectDecoder(), threads: 1)
     }
     #expect(fast == nil)
-    let folder = TestSupport.temporaryFolder("wrapper")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    TestSupport.write(text, to: folder + "/" + name)
-    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/" + name])
-    #expect(result.code == .invalidInput)
-    #expect(result.err.hasPrefix("\(folder)/\(name):\(position): error: apiVersion: expected a string, found a mapping"), "\(result.err)")
-    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    TestSupport.generate(text, as: name) { folder, result in
+      #expect(result.code == .invalidInput)
+      #expect(result.err.hasPrefix("\(folder)/\(name):\(position): error: apiVersion: expected a string, found a mapping"), "\(result.err)")
+      #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
   }
 
   /// pipeline harness, crash-200d067c: `clusterIPs: []` beside an invalid
@@ -177,9 +169,7 @@ import Testing
   /// came from. A crash on input in the first session's decoder, found
   /// after 2.5M executions on the final code.
   @Test func invalidClusterIPBesideAnEmptyListIsAnError() throws {
-    let folder = TestSupport.temporaryFolder("cip")
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    TestSupport.write("""
+    let text = """
       apiVersion: v1
       kind: Service
       metadata: {name: web, namespace: test}
@@ -188,9 +178,10 @@ import Testing
         clusterIP: 110.910
         clusterIPs: []
 
-      """, to: folder + "/s.yaml")
-    let result = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/s.yaml"])
-    #expect(result.code == .invalidInput)
-    #expect(result.err.hasPrefix(folder + "/s.yaml:6:14: error: spec.clusterIP: '110.910' is not an IP address"), "\(result.err)")
+      """
+    TestSupport.generate(text, as: "s.yaml") { folder, result in
+      #expect(result.code == .invalidInput)
+      #expect(result.err.hasPrefix(folder + "/s.yaml:6:14: error: spec.clusterIP: '110.910' is not an IP address"), "\(result.err)")
+    }
   }
 }

@@ -26,6 +26,18 @@ enum TestSupport {
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
   }
 
+  /// Writes `text` as `name` in a new temporary folder, runs `kubezone
+  /// generate --out <folder>/out` with `arguments` and then that file,
+  /// hands the folder and the result to `check`, and removes the folder.
+  static func generate(
+    _ text: String, as name: String, _ arguments: [String] = [], check: (_ folder: String, _ result: CLIResult) throws -> Void
+  ) rethrows {
+    let folder = temporaryFolder("generate")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    write(text, to: folder + "/" + name)
+    try check(folder, cli(["generate", "--out", folder + "/out"] + arguments + [folder + "/" + name]))
+  }
+
   static func read(_ path: String) -> String? {
     FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
   }
