@@ -324,14 +324,12 @@ private struct JSONParser {
         continue
       }
       pos += 1
-      let e = byte
-      switch e {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(e)
-      case UInt8(ascii: "b"): bytes.append(0x08)
-      case UInt8(ascii: "f"): bytes.append(0x0C)
-      case UInt8(ascii: "n"): bytes.append(0x0A)
-      case UInt8(ascii: "r"): bytes.append(0x0D)
-      case UInt8(ascii: "t"): bytes.append(0x09)
+      if let b = JSONEscape.byte(after: byte) {
+        bytes.append(b)
+        pos += 1
+        continue
+      }
+      switch byte {
       case UInt8(ascii: "u"):
         let escapeStart = pos - 1
         pos += 1
@@ -350,11 +348,9 @@ private struct JSONParser {
           throw SyntaxError("lone UTF-16 surrogate in \\u escape", at: escapeStart)
         }
         YAMLScanner.appendScalar(v, to: &bytes)
-        continue
       default:
         throw SyntaxError("invalid escape sequence in string", at: pos - 1)
       }
-      pos += 1
     }
   }
 

@@ -73,8 +73,7 @@ extension PruningJSONParser {
   mutating func skipEscape() throws(PruningAbort) {
     pos += 1
     switch byte {
-    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
-      UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+    case let e where JSONEscape.byte(after: e) != nil:
       pos += 1
     case UInt8(ascii: "u"):
       pos += 1
@@ -137,11 +136,6 @@ extension PruningJSONParser {
       let e = content[i + 1]
       i += 2
       switch e {
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "t"): out.append(0x09)
       case UInt8(ascii: "u"):
         var v = hex(i)
         i += 4
@@ -150,7 +144,7 @@ extension PruningJSONParser {
           i += 6
         }
         YAMLScanner.appendScalar(v, to: &out)
-      default: out.append(e)
+      default: out.append(JSONEscape.byte(after: e) ?? e)
       }
     }
     return String(decoding: out, as: UTF8.self)
