@@ -53,13 +53,12 @@ fi
 [ "${FUZZ_BUILD_ONLY:-}" = 1 ] && exit 0
 
 # Seeds: the checked-in corpus, the examples and the hostile test cases,
-# plus the YAML and JSON conformance suites when ../shared has them (they
-# are read in place, never copied into the project).
+# plus the vendored YAML and JSON conformance suites (Tests/Conformance).
 seeds=("Fuzz/corpus/$harness")
 [ "$harness" = zonefile ] || seeds+=(examples Tests/KubeZoneTests/Hostile/cases)
 case $harness in
-  yaml) seeds+=(../shared/conformance/yaml-test-suite) ;;
-  json) seeds+=(../shared/conformance/json-test-suite/test_parsing) ;;
+  yaml) seeds+=(Tests/Conformance/yaml-test-suite) ;;
+  json) seeds+=(Tests/Conformance/json-test-suite/test_parsing) ;;
 esac
 existing=()
 for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
