@@ -3,6 +3,9 @@ import Foundation
 extension CommandLine {
   /// kubezone's version, printed by `--version`.
   public static let kubezoneVersion = "0.1.0"
+  /// The date of that version, as the man page shows it (never today's date,
+  /// so the generated page is the same bytes on every machine).
+  public static let kubezoneVersionDate = "2026-12-01"
 
   /// Runs kubezone with `arguments` (without the program name), writing to
   /// the process's stdout and stderr, and returns the exit code.
@@ -17,7 +20,7 @@ extension CommandLine {
       return .invalidInput
     }
     switch first {
-    case "-h", "--help", "help":
+    case "-h", "--help":
       console.out(TopLevelHelp.text)
       return .success
     case "--version":
@@ -71,6 +74,24 @@ enum Commands {
     Entry(spec: GenerateCommand.spec, run: { a, c throws(KubeZoneFailure) in try GenerateCommand.run(a, console: c) }),
     Entry(spec: DiffCommand.spec, run: { a, c throws(KubeZoneFailure) in try DiffCommand.run(a, console: c) }),
     Entry(spec: InspectCommand.spec, run: { a, c throws(KubeZoneFailure) in try InspectCommand.run(a, console: c) }),
+    Entry(spec: CompletionsCommand.spec, run: { a, c throws(KubeZoneFailure) in try CompletionsCommand.run(a, console: c) }),
+    Entry(spec: HelpCommand.spec, run: { a, c throws(KubeZoneFailure) in try HelpCommand.run(a, console: c) }),
+  ]
+
+  static var specs: [CommandSpec] { all.map(\.spec) }
+
+  /// The options `kubezone` itself takes before any command.
+  static let topLevelOptions: [OptionSpec] = [
+    OptionSpec("help", short: "h", .flag, help: "Show this help, or a command's with 'kubezone <command> --help'."),
+    OptionSpec("version", .flag, help: "Show the version."),
+  ]
+
+  /// The exit codes, as every reference lists them.
+  static let exitCodes: [(code: ExitCode, meaning: String)] = [
+    (.success, "Done; for diff and --check: nothing would change; for explain: found."),
+    (.changesPending, "diff and --check: changes are pending; explain: nothing at that name."),
+    (.invalidInput, "Invalid input or usage; nothing was written."),
+    (.refused, "Refused by a safety guard (--force overrides); nothing was written."),
   ]
 }
 
@@ -87,16 +108,14 @@ enum TopLevelHelp {
     for c in Commands.all {
       out += "  " + c.spec.name.padding(toLength: 12, withPad: " ", startingAt: 0) + c.spec.abstract + "\n"
     }
-    out += """
-
-      OPTIONS:
-        -h, --help      Show this help, or a command's with 'kubezone <command> --help'.
-        --version       Show the version.
-
-      EXIT CODES: 0 done, 1 changes pending (diff, --check), 2 invalid input or usage,
-      3 refused by a safety guard.
-
-      """
+    out += "\nOPTIONS:\n"
+    for option in Commands.topLevelOptions {
+      out += "  " + option.synopsis.padding(toLength: 16, withPad: " ", startingAt: 0) + option.help + "\n"
+    }
+    out += "\nEXIT CODES:\n"
+    for (code, meaning) in Commands.exitCodes {
+      out += "  \(code.rawValue)  \(meaning)\n"
+    }
     return out
   }
 }

@@ -30,6 +30,22 @@ public struct OptionSpec: Sendable {
     self.defaultText = defaultText
   }
 
+  /// What the option's value is, for shell completion and the man page:
+  /// derived from the value name, so the table stays one line an option.
+  /// `A|B` and `a,b` list the choices, `DIR` a folder, `FILE` a file.
+  public var values: ValueKind {
+    if arity == .flag { return .none }
+    if valueName == "DIR" { return .directory }
+    if valueName == "FILE" { return .file }
+    for separator: Character in ["|", ","] where valueName.contains(separator) {
+      let choices = valueName.split(separator: separator).map(String.init)
+      if choices.allSatisfy({ $0.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } }) {
+        return .choice(choices)
+      }
+    }
+    return .text
+  }
+
   /// `-q, --quiet` or `--ttl SECONDS`, as shown in help.
   var synopsis: String {
     var s = short.map { "-\($0), " } ?? "    "
@@ -39,6 +55,22 @@ public struct OptionSpec: Sendable {
   }
 }
 
+/// What a value on the command line is: shells complete it from this.
+public enum ValueKind: Sendable, Equatable {
+  /// A flag takes no value.
+  case none
+  /// Free text (a name, a number, an address): nothing to complete.
+  case text
+  case file
+  case directory
+  /// One of these words (a comma-separated list of them for a repeatable option).
+  case choice([String])
+  /// Manifests: files, folders, or `-` for standard input.
+  case inputs
+  /// The name of a kubezone command.
+  case command
+}
+
 /// A subcommand: its name, one-line abstract, usage, options, discussion.
 public struct CommandSpec: Sendable {
   public var name: String
@@ -46,12 +78,18 @@ public struct CommandSpec: Sendable {
   public var usage: String
   public var options: [OptionSpec]
   public var discussion: String
+  /// What its positional arguments are.
+  public var arguments: ValueKind
 
-  public init(name: String, abstract: String, usage: String, options: [OptionSpec], discussion: String = "") {
+  public init(
+    name: String, abstract: String, usage: String, options: [OptionSpec], discussion: String = "",
+    arguments: ValueKind = .inputs
+  ) {
     self.name = name
     self.abstract = abstract
     self.usage = usage
     self.options = options + [OptionSpec("help", short: "h", .flag, help: "Show this help and exit.")]
     self.discussion = discussion
+    self.arguments = arguments
   }
 }
