@@ -2,10 +2,10 @@ import Foundation
 
 /// Computes the records cluster DNS serves for an inventory of objects.
 ///
-/// The rules, per record family, are in `cluster-dns-rules.md` and the
-/// README's Records section. Names from the input are checked with
-/// `NameRules` first; an object that breaks them is reported and skipped
-/// (or, with `strict`, fails the run), so it never reaches a zone file.
+/// The rules, per record family, are described in `docs/records.md`.
+/// Names from the input are checked with `NameRules` first; an object that
+/// breaks them is reported and skipped (or, with `strict`, fails the run),
+/// so it never reaches a zone file.
 public struct RecordSynthesizer: Sendable {
   public var options: SynthesisOptions
   public var strict: Bool

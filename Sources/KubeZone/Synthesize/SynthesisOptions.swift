@@ -1,6 +1,6 @@
 /// What to synthesize, set by `kubezone generate`'s options.
 public struct SynthesisOptions: Sendable {
-  /// Which record families to write; see the README's Profiles section.
+  /// Which record families to write; see `docs/records.md`, Profiles.
   public enum Profile: String, Sendable, CaseIterable {
     /// Everything CoreDNS's kubernetes plugin answers (the default).
     case coredns

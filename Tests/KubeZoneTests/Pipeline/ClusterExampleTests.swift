@@ -4,7 +4,7 @@ import Testing
 
 /// The dual-stack cluster example (`examples/cluster`), end to end: zone
 /// files byte for byte, loaded by real servers, and served by a real named
-/// answering as cluster DNS would (`cluster-dns-rules.md`).
+/// answering as cluster DNS would (`docs/records.md`).
 @Suite struct ClusterExampleTests {
   static let example = TestSupport.path("examples/cluster")
   static let golden = TestSupport.path("Tests/KubeZoneTests/Golden/cluster")
