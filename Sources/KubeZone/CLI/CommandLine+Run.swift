@@ -90,7 +90,7 @@ enum Commands {
   static let exitCodes: [(code: ExitCode, meaning: String)] = [
     (.success, "Done; for diff and --check: nothing would change; for explain: found."),
     (.changesPending, "diff and --check: changes are pending; explain: nothing at that name."),
-    (.invalidInput, "Invalid input or usage; nothing was written."),
+    (.invalidInput, "Invalid input or usage, a lock timeout, or a write that failed; nothing was changed."),
     (.refused, "Refused by a safety guard (--force overrides); nothing was written."),
   ]
 }

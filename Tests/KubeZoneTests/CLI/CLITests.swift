@@ -10,7 +10,8 @@ import Testing
     #expect(r.code == .success)
     #expect(r.out.contains("generate    Write the zone files"))
     #expect(r.out.contains("inspect     Print each YAML or JSON document"))
-    #expect(r.out.contains("EXIT CODES: 0 done, 1 changes pending"))
+    #expect(r.out.contains("EXIT CODES:\n  0  Done; for diff and --check: nothing would change"))
+    #expect(r.out.contains("\n  3  Refused by a safety guard (--force overrides)"))
   }
 
   @Test func versionIsPrinted() {

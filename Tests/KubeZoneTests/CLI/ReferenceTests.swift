@@ -73,7 +73,7 @@ import Testing
       while j < words.count, !["|", "&&", ";", "||", ">", "2>&1", "#"].contains(words[j]), !words[j].hasSuffix("kubezone") {
         let word = words[j]
         if word.hasPrefix("-"), word.count > 1, word.first(where: { $0 != "-" })?.isLetter == true {
-          options.append(String(word.prefix { $0 != "=" }).trimmingCharacters(in: CharacterSet(charactersIn: ".,:;)")))
+          options.append(String(word.prefix { $0 != "=" }).trimmingCharacters(in: CharacterSet(charactersIn: ".,:;)'\"")))
         }
         j += 1
       }
