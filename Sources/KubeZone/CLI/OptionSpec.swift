@@ -1,6 +1,7 @@
 /// One command-line option: its spelling, whether it takes a value, and
 /// its help text. A command's options are a table of these, so parsing,
-/// `--help` and the README stay in step.
+/// `--help`, docs/cli.md, the man page and the shell completions stay in
+/// step.
 public struct OptionSpec: Sendable {
   public enum Arity: Sendable {
     /// `--quiet`
