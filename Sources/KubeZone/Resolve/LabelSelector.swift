@@ -35,17 +35,23 @@ public struct LabelSelector: Sendable, Hashable, CustomStringConvertible {
     /// Whether `labels` satisfy this requirement. A missing key satisfies
     /// only `!=`, `notin` and `!k`.
     public func matches(_ labels: [String: String]) -> Bool {
+      matches { labels[$0] }
+    }
+
+    /// The same, with the labels given as a lookup: a value for a key,
+    /// nil when the label is absent.
+    public func matches(_ label: (String) -> String?) -> Bool {
       switch op {
       case .equals, .in:
-        guard let value = labels[key] else { return false }
+        guard let value = label(key) else { return false }
         return values.contains(value)
       case .notEquals, .notIn:
-        guard let value = labels[key] else { return true }
+        guard let value = label(key) else { return true }
         return !values.contains(value)
       case .exists:
-        return labels[key] != nil
+        return label(key) != nil
       case .doesNotExist:
-        return labels[key] == nil
+        return label(key) == nil
       }
     }
 
@@ -76,6 +82,11 @@ public struct LabelSelector: Sendable, Hashable, CustomStringConvertible {
   /// matches everything).
   public func matches(_ labels: [String: String]) -> Bool {
     requirements.allSatisfy { $0.matches(labels) }
+  }
+
+  /// Whether every requirement holds for the labels `label` looks up.
+  public func matches(_ label: (String) -> String?) -> Bool {
+    requirements.allSatisfy { $0.matches(label) }
   }
 
   public var description: String { text }
