@@ -127,4 +127,28 @@ import Testing
   func validKeys(key: String) throws {
     #expect(try LabelSelector("\(key)=v").requirements.first?.key == key)
   }
+
+  /// Any text either parses, and then its canonical spelling parses into
+  /// the same requirements, or fails with an offset inside the text.
+  @Test func everyTextParsesOrFailsInsideIt() throws {
+    let pieces = ["a", "b", "k8s.io/", "app", "=", "==", "!=", "!", "(", ")", ",", " ", "\t", "in", "notin", "-", "_", ".", "/", ">", "\u{E9}", "x"]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: state >> 33)
+    }
+    var accepted = 0
+    for _ in 0..<5000 {
+      let text = (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
+      do {
+        let selector = try LabelSelector(text)
+        accepted += 1
+        #expect(try LabelSelector(selector.canonical).requirements == selector.requirements, "\(text)")
+      } catch {
+        #expect((0...text.utf8.count).contains(error.offset), "\(text): \(error.offset)")
+        #expect(!error.message.isEmpty)
+      }
+    }
+    #expect(accepted > 100)
+  }
 }
