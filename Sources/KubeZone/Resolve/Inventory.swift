@@ -43,17 +43,19 @@ public struct Inventory: Sendable {
     // Positions, not objects, in the table: growing it then moves integers.
     var chosen: [ObjectKey: Int] = [:]
     chosen.reserveCapacity(objects.count)
+    // With a filter, duplicates are reported once it is known which objects
+    // it leaves out: those are not reported (nor fail a --strict run).
+    var duplicates: [(object: Int, previous: Int, keepPrevious: Bool)] = []
     for i in objects.indices {
       let key = objects[i].key
       if let p = chosen[key] {
-        let previous = objects[p].meta, object = objects[i].meta
-        let keepPrevious = previous.isLive && !object.isLive
-        try conflicts.duplicate(objects[i], of: objects[p], keepPrevious: keepPrevious, log: &log)
-        if keepPrevious {
-          log.note("\(key) at \(previous.location) is kept: a live object wins over a manifest", at: object.location)
-          continue
+        let keepPrevious = objects[p].meta.isLive && !objects[i].meta.isLive
+        if filter.isEmpty {
+          try Self.reportDuplicate(objects, i, of: p, keepPrevious: keepPrevious, log: &log, conflicts: conflicts)
+        } else {
+          duplicates.append((i, p, keepPrevious))
         }
-        log.note("\(key) overrides the one at \(previous.location)", at: object.location)
+        if keepPrevious { continue }
       }
       chosen[key] = i
     }
@@ -91,6 +93,26 @@ public struct Inventory: Sendable {
     if !filter.isEmpty {
       filterEndpoints(filter, log: &log)
       exclusions.sort { $0.object < $1.object }
+      let leftOut = duplicates.isEmpty ? [] : Set(exclusions.lazy.filter { $0.part == .all }.map(\.object))
+      for d in duplicates where !leftOut.contains(objects[d.object].key) {
+        try Self.reportDuplicate(objects, d.object, of: d.previous, keepPrevious: d.keepPrevious, log: &log, conflicts: conflicts)
+      }
+    }
+  }
+
+  /// Notes which of two definitions of one object is used, and warns (or,
+  /// strict, fails) when they differ in addresses.
+  private static func reportDuplicate(
+    _ objects: [KubernetesObject], _ i: Int, of p: Int, keepPrevious: Bool, log: inout DiagnosticLog,
+    conflicts: ConflictCheck
+  ) throws(InputError) {
+    let key = objects[i].key
+    let previous = objects[p].meta, object = objects[i].meta
+    try conflicts.duplicate(objects[i], of: objects[p], keepPrevious: keepPrevious, log: &log)
+    if keepPrevious {
+      log.note("\(key) at \(previous.location) is kept: a live object wins over a manifest", at: object.location)
+    } else {
+      log.note("\(key) overrides the one at \(previous.location)", at: object.location)
     }
   }
 

@@ -127,4 +127,18 @@ import Testing
     #expect(db.note.description.hasSuffix("/input.yaml:\(metadata - 1):1: note: Service dev/db left out: namespace dev is in --exclude-namespaces"))
     #expect(out.outcome.filter.excludedNamespaces == ["dev"])
   }
+
+  /// A Service defined twice with different addresses fails a --strict
+  /// run, unless a filter leaves it out: then it is not reported at all.
+  @Test func duplicatesOfObjectsLeftOutAreNotReported() throws {
+    let yaml = K8s.service("web", ns: "dev", clusterIP: "10.96.0.10") + K8s.service("web", ns: "dev", clusterIP: "10.96.0.11")
+      + K8s.service("web", ns: "prod", clusterIP: "10.96.0.20")
+    var harness = RuleHarness(strict: true)
+    harness.filter = PublicationFilter(excludedNamespaces: ["dev"])
+    let out = try harness.run(yaml)
+    #expect(out.outcome.log.notes.isEmpty && out.warnings.isEmpty)
+    #expect(out.exclusions == ["Service dev/web all --exclude-namespaces"])
+    harness.filter = PublicationFilter(excludedNamespaces: ["prod"])
+    #expect(throws: InputError.self) { try harness.run(yaml) }
+  }
 }
