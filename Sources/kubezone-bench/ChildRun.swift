@@ -44,12 +44,12 @@ struct Measurement: Sendable {
 /// Runs one case in this process: the whole `kubezone generate` work
 /// through the library, zone files written to `out`.
 enum ChildRun {
-  static func run(_ c: BenchCase, data: String, out: String) throws -> Measurement {
+  static func run(_ c: BenchCase, data: String, out: String, filter: PublicationFilter = PublicationFilter()) throws -> Measurement {
     if c.writeRecords > 0 { return try ZoneWriteCase.run(records: c.writeRecords, out: out) }
     let domain = try DomainName("cluster.local")
     let request = GenerateRequest(
       inputs: c.files(in: data), synthesis: SynthesisOptions(domain: domain),
-      zones: ZoneOptions(domain: domain), header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
+      zones: ZoneOptions(domain: domain), filter: filter, header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
     try? FileManager.default.removeItem(atPath: out)
     let start = StageTimings.now()
     let startCPU = StageTimings.cpuNow()

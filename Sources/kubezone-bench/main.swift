@@ -5,6 +5,8 @@ import Foundation
 //
 //   swift run -c release kubezone-bench [--data DIR] [--scales 30000,150000]
 //       [--runs N] [--no-slices] [--write-records N] [--only SUBSTRING] [--prepare-only]
+//       [filters: --namespaces A,B --exclude-namespaces A,B --selector SEL
+//        --namespace-selector SEL --no-endpoints --ignore-empty-services]
 
 var options: [String: String] = [:]
 var flags: Set<String> = []
@@ -12,24 +14,25 @@ var args = Array(CommandLine.arguments.dropFirst())
 while let arg = args.first {
   args.removeFirst()
   let name = String(arg.drop { $0 == "-" })
-  if ["no-slices", "help", "prepare-only"].contains(name) { flags.insert(name); continue }
+  if ["no-slices", "help", "prepare-only"].contains(name) || BenchFilter.flags.contains(name) { flags.insert(name); continue }
   guard let value = args.first else { Report.fail("\(arg) needs a value") }
   args.removeFirst()
   options[name] = value
 }
 if flags.contains("help") {
-  print("usage: kubezone-bench [--data DIR] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT] [--prepare-only]")
+  print("usage: kubezone-bench [--data DIR] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT] [--prepare-only] [generate's filter options]")
   exit(0)
 }
 let data = options["data"] ?? "/work/bench-data"
 let scales = (options["scales"] ?? "30000,150000").split(separator: ",").compactMap { Int($0) }
+let filter = BenchFilter.from(options, flags: flags)
 let cases = BenchCase.all(scales: scales, slices: !flags.contains("no-slices"), writeRecords: Int(options["write-records"] ?? "") ?? 1_000_000)
 
 if let index = options["child"].flatMap(Int.init) {
   // Child: run one case, print one RESULT line.
   let out = options["out"] ?? NSTemporaryDirectory() + "kubezone-bench-out"
   do {
-    print(try ChildRun.run(cases[index], data: data, out: out).line)
+    print(try ChildRun.run(cases[index], data: data, out: out, filter: filter).line)
   } catch {
     FileHandle.standardError.write(Data("kubezone-bench: \(error)\n".utf8))
     exit(1)
@@ -44,6 +47,7 @@ for pods in Set(selected.map { cases[$0].pods }).filter({ $0 > 0 }).sorted() {
   do { try BenchData.prepare(data, pods: pods) { Report.note($0) } } catch { Report.fail("\(error)") }
 }
 if flags.contains("prepare-only") { exit(0) }
+if !filter.isEmpty { Report.note("filtered: \(filter)") }
 var results: [(BenchCase, Measurement, String)] = []
 for i in selected {
   let c = cases[i]

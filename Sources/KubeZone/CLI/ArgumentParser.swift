@@ -17,13 +17,23 @@ public struct ParsedArguments: Sendable {
 public struct UsageError: Error, Sendable, CustomStringConvertible {
   public var message: String
   public var command: String?
+  /// A column of `message` (0-based, in characters) to mark with a caret
+  /// on the next line: the first wrong character of a value quoted in it.
+  public var caret: Int?
 
-  public init(_ message: String, command: String? = nil) {
+  public init(_ message: String, command: String? = nil, caret: Int? = nil) {
     self.message = message
     self.command = command
+    self.caret = caret
   }
 
-  public var description: String { "kubezone: error: \(message)" }
+  static let prefix = "kubezone: error: "
+
+  /// `kubezone: error: message`, and the caret line when there is one.
+  public var description: String {
+    guard let caret else { return Self.prefix + message }
+    return Self.prefix + message + "\n" + String(repeating: " ", count: Self.prefix.count + caret) + "^"
+  }
 }
 
 enum ArgumentParser {

@@ -70,10 +70,14 @@ enum DiffCommand {
 
   /// The zones the inputs produce against the files in `--out`.
   private static func manifestDiff(_ args: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ZoneSetDiff {
-    let request = try GenerateOptions.request(from: args)
+    let request = try GenerateOptions.request(from: args, command: "diff")
     let outcome = try KubeZoneFailure.wrap { () throws(InputError) in try Pipeline.generate(request) }
     if !args.flag("quiet") {
       for d in outcome.log.entries { console.err(d.description + "\n") }
+      if args.flag("verbose") {
+        for d in outcome.log.notes { console.err(d.description + "\n") }
+        for e in outcome.exclusions { console.err(e.note.description + "\n") }
+      }
     }
     let folder = args.value("out") ?? "out"
     let existing = ExistingZones.read(folder: folder)

@@ -14,14 +14,15 @@ enum GenerateCommand {
       OptionSpec("profile", .single, value: "coredns|spec", help: "coredns: everything CoreDNS answers; spec: the Kubernetes DNS specification 1.1.0 only.", default: "coredns"),
       OptionSpec("pod-records", .flag, help: "Also write <a-b-c-d>.<ns>.pod.<domain> records (CoreDNS 'pods verified')."),
       OptionSpec("endpoint-pod-names", .flag, help: "Name endpoints after their pods, not their IPs (CoreDNS 'endpoint_pod_names')."),
+    ] + FilterOptions.specs + [
       OptionSpec("reverse-zone", .repeated, value: "CIDR", help: "A reverse zone to write, e.g. 10.96.0.0/16 or fd00:10::/64 (repeatable). Without it: one zone per /16 (IPv4) or /48 (IPv6) that holds a PTR."),
-      OptionSpec("nameserver", .repeated, value: "NAME", help: "NS target of every zone (repeatable).", default: "ns.dns.<domain>, or kube-dns.kube-system.svc.<domain> when that service is in the input"),
+      OptionSpec("nameserver", .repeated, value: "NAME", help: "NS target of every zone (repeatable).", default: "ns.dns.<domain>, or kube-dns.kube-system.svc.<domain> when that service is published"),
       OptionSpec("nameserver-address", .repeated, value: "IP", help: "Address record for an in-zone nameserver (repeatable).", default: "127.0.0.1 for ns.dns.<domain>"),
       OptionSpec("serial", .single, value: "N", help: "Force this SOA serial on every changed zone.", default: "from --serial-scheme"),
       OptionSpec("templates", .single, value: "DIR", help: "Folder with your own templates: zone.header, and for --emit named.conf.zones and Corefile (built-in ones are used for those it lacks)."),
       OptionSpec("strict", .flag, help: "Fail on objects whose names break Kubernetes' naming rules, instead of skipping them."),
       OptionSpec("quiet", short: "q", .flag, help: "Print errors only."),
-      OptionSpec("verbose", short: "v", .flag, help: "Also print notes: overrides of duplicate objects, skipped kinds."),
+      OptionSpec("verbose", short: "v", .flag, help: "Also print notes: overrides of duplicate objects, skipped kinds, each object the filters left out and why."),
       OptionSpec("config", .single, value: "FILE", help: "YAML file setting any option by its long name (domain: cluster.local); flags given here override it."),
     ] + LifecycleOptions.writeOptionSpecs,
     discussion: """
@@ -49,11 +50,14 @@ enum GenerateCommand {
       for d in outcome.log.entries { console.err(d.description + "\n") }
       if verbose { for d in outcome.log.notes { console.err(d.description + "\n") } }
     }
+    if !quiet && verbose {
+      for e in outcome.exclusions { console.err(e.note.description + "\n") }
+    }
     let folder = args.value("out") ?? "out"
     let check = args.flag("check")
     let plan = try ZoneLifecycle.run(
       zones: outcome.zones, serviceCount: outcome.serviceCount, header: request.header, folder: folder,
-      options: lifecycle, checkOnly: check)
+      options: lifecycle, checkOnly: check, filterNote: Summary.filterPhrase(outcome.exclusions))
     if !quiet {
       for w in plan.warnings { console.err("kubezone: warning: \(w)\n") }
       if verbose || check {

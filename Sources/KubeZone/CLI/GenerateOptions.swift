@@ -12,9 +12,9 @@ enum GenerateOptions {
     DomainName.maxWireLength - 12,
     Int(NAME_MAX) - ".".count - ".zone".count - AtomicFileSet.tempSuffix.count + 2)
 
-  static func request(from args: ParsedArguments) throws(KubeZoneFailure) -> GenerateRequest {
+  static func request(from args: ParsedArguments, command: String = "generate") throws(KubeZoneFailure) -> GenerateRequest {
     func usage(_ message: String) -> KubeZoneFailure {
-      .usage(UsageError(message, command: "generate"))
+      .usage(UsageError(message, command: command))
     }
     let domainText = args.value("domain") ?? "cluster.local"
     // No zone-file escapes either: `a\b` would quietly mean `ab`.
@@ -28,8 +28,8 @@ enum GenerateOptions {
     guard domain.wireLength <= GenerateOptions.maxDomainWireLength else {
       throw usage("--domain '\(domainText.escapedForMessage)' is \(domain.wireLength) octets long; at most \(GenerateOptions.maxDomainWireLength) leave room for dns-version.<domain> and for the zone file's name")
     }
-    let ttl = try number(args, "ttl", default: 30, max: 2_147_483_647)
-    let serial = try number(args, "serial", default: 1, max: UInt32.max)
+    let ttl = try number(args, "ttl", default: 30, max: 2_147_483_647, command: command)
+    let serial = try number(args, "serial", default: 1, max: UInt32.max, command: command)
     let profileText = args.value("profile") ?? "coredns"
     guard let profile = SynthesisOptions.Profile(rawValue: profileText) else {
       throw usage("--profile must be coredns or spec, not '\(profileText.escapedForMessage)'")
@@ -38,6 +38,7 @@ enum GenerateOptions {
     guard NameRules.isDNS1123Label(namespace) else {
       throw usage("--namespace '\(namespace.escapedForMessage)' is not a DNS-1123 label")
     }
+    let filter = try FilterOptions.filter(from: args, command: command)
     var reverse: [CIDR]?
     if !args.all("reverse-zone").isEmpty {
       reverse = []
@@ -87,16 +88,17 @@ enum GenerateOptions {
       zones: ZoneOptions(
         domain: domain, ttl: ttl, serial: serial, nameservers: nameservers,
         nameserverAddresses: addresses, reverseZones: reverse),
+      filter: filter,
       strict: args.flag("strict"),
       header: header)
   }
 
   private static func number(
-    _ args: ParsedArguments, _ name: String, default value: UInt32, max: UInt32
+    _ args: ParsedArguments, _ name: String, default value: UInt32, max: UInt32, command: String
   ) throws(KubeZoneFailure) -> UInt32 {
     guard let text = args.value(name) else { return value }
     guard let n = UInt32(text), n <= max else {
-      throw .usage(UsageError("--\(name) must be a whole number from 0 to \(max), not '\(text.escapedForMessage)'", command: "generate"))
+      throw .usage(UsageError("--\(name) must be a whole number from 0 to \(max), not '\(text.escapedForMessage)'", command: command))
     }
     return n
   }

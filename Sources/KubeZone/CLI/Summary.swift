@@ -21,8 +21,41 @@ enum Summary {
       line += "; \(skipped) object\(skipped == 1 ? "" : "s") skipped (\(kinds.joined(separator: ", ")))"
     }
     if outcome.skippedPTRs > 0 { line += "; \(outcome.skippedPTRs) PTR outside every reverse zone" }
+    if let filtered = filterPhrase(outcome.exclusions) { line += "; " + filtered }
     let warnings = outcome.log.warnings.count
     if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
     return line
+  }
+
+  /// `filters left out 10 services, 300 pods (--namespaces); 2 services
+  /// (--selector)`: what each filter left out, in option order; nil when
+  /// nothing was.
+  static func filterPhrase(_ exclusions: [FilterExclusion]) -> String? {
+    guard !exclusions.isEmpty else { return nil }
+    // Per option, how many of each: kinds, or parts of Services and Pods.
+    var counts: [String: [String: Int]] = [:]
+    for e in exclusions {
+      let what: String
+      switch e.part {
+      case .all: what = e.object.kind
+      case .endpoints: what = "endpoints"
+      case .podRecord: what = "podRecord"
+      }
+      counts[e.reason.option, default: [:]][what, default: 0] += 1
+    }
+    let nouns: [(key: String, noun: (Int) -> String)] = [
+      ("Service", { "\($0) service\($0 == 1 ? "" : "s")" }),
+      ("endpoints", { "endpoints of \($0) service\($0 == 1 ? "" : "s")" }),
+      ("Pod", { "\($0) pod\($0 == 1 ? "" : "s")" }),
+      ("podRecord", { "\($0) pod record\($0 == 1 ? "" : "s")" }),
+      ("EndpointSlice", { "\($0) EndpointSlice\($0 == 1 ? "" : "s")" }),
+      ("Endpoints", { "\($0) Endpoints" }),
+    ]
+    let parts = FilterOptions.specs.map { "--" + $0.name }.compactMap { option -> String? in
+      guard let perOption = counts[option] else { return nil }
+      let items = nouns.compactMap { n in perOption[n.key].map(n.noun) }
+      return items.joined(separator: ", ") + " (\(option))"
+    }
+    return "filters left out " + parts.joined(separator: "; ")
   }
 }

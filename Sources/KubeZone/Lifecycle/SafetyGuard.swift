@@ -18,7 +18,12 @@ public struct SafetyGuard: Sendable {
   }
 
   /// Throws `.refused` with what would be lost and how to override.
-  public func check(existing: ExistingZones, new zones: [Zone], serviceCount: Int, folder: String) throws(KubeZoneFailure) {
+  /// `filterNote` says what the publication filters left out (`filters
+  /// left out 3 services ...`), so a refusal caused by narrowing them
+  /// says so; a narrowed filter is refused like any other shrink.
+  public func check(
+    existing: ExistingZones, new zones: [Zone], serviceCount: Int, folder: String, filterNote: String? = nil
+  ) throws(KubeZoneFailure) {
     // A `matched` file adds its zone's RRsets to both sides: only the
     // other files and zones can make the new zones smaller, and with no
     // other RRsets on disk (a first run, or nothing changed) none can.
@@ -30,6 +35,11 @@ public struct SafetyGuard: Sendable {
     let old = oldOthers + sameCount
     let new = newOthers + sameCount
     let lost = lostExamples(existing, zones)
+    if serviceCount == 0, let filterNote {
+      throw .refused(
+        "the filters leave no Service to publish (\(filterNote)), but the zones in \(folder)/ hold \(old) RRsets; "
+          + "writing would remove \(old - new) of them\(lost). Check the filters, or pass --force to write anyway.")
+    }
     if serviceCount == 0 {
       throw .refused(
         "the inputs hold no Service, but the zones in \(folder)/ hold \(old) RRsets; writing would remove "
@@ -42,6 +52,7 @@ public struct SafetyGuard: Sendable {
       throw .refused(
         "the new zones hold \(new) RRsets, \(Int(dropPercent.rounded()))% fewer than the \(old) in \(folder)/ "
           + "(--max-shrink \(maxShrinkPercent)%); writing would remove \(old - new) RRsets\(lost). "
+          + (filterNote.map { "The \($0). " } ?? "")
           + "Pass --force to write anyway, or raise --max-shrink.")
     }
   }

@@ -13,7 +13,7 @@
 public enum ZoneLifecycle {
   public static func run(
     zones: [Zone], serviceCount: Int, header: Template, folder: String,
-    options: LifecycleOptions, checkOnly: Bool = false
+    options: LifecycleOptions, checkOnly: Bool = false, filterNote: String? = nil
   ) throws(KubeZoneFailure) -> LifecyclePlan {
     var lock: OutputLock?
     if !checkOnly {
@@ -26,7 +26,8 @@ public enum ZoneLifecycle {
     defer { lock?.release() }
     let existing = ExistingZones.read(folder: folder, zones: zones, writer: ZoneWriter(header: header))
     if !options.force {
-      try options.guardOptions.check(existing: existing, new: zones, serviceCount: serviceCount, folder: folder)
+      try options.guardOptions.check(
+        existing: existing, new: zones, serviceCount: serviceCount, folder: folder, filterNote: filterNote)
     }
     let plan = try KubeZoneFailure.wrap { () throws(InputError) in
       try ZonePlanner(options: options, header: header).plan(zones: zones, existing: existing, folder: folder)

@@ -5,6 +5,8 @@ public struct GenerateRequest: Sendable {
   public var namespace: String
   public var synthesis: SynthesisOptions
   public var zones: ZoneOptions
+  /// What is published: namespaces, selectors, endpoints.
+  public var filter: PublicationFilter
   /// Turn rejected names into errors instead of warnings.
   public var strict: Bool
   /// The zone header template.
@@ -14,12 +16,13 @@ public struct GenerateRequest: Sendable {
 
   public init(
     inputs: [String], namespace: String = "default", synthesis: SynthesisOptions,
-    zones: ZoneOptions, strict: Bool = false, header: Template
+    zones: ZoneOptions, filter: PublicationFilter = PublicationFilter(), strict: Bool = false, header: Template
   ) {
     self.inputs = inputs
     self.namespace = namespace
     self.synthesis = synthesis
     self.zones = zones
+    self.filter = filter
     self.strict = strict
     self.header = header
   }
@@ -35,7 +38,13 @@ public struct GenerateOutcome: Sendable {
   /// Objects not read, by `apiVersion/kind`.
   public var skippedObjects: [String: Int]
   public var skippedPTRs: Int
+  /// Services published (after the filters).
   public var serviceCount: Int
+  /// The filters of the run.
+  public var filter = PublicationFilter()
+  /// Every object the filters left out, and why, in (kind, namespace,
+  /// name) order: what `explain` reads to say why an object has no record.
+  public var exclusions: [FilterExclusion] = []
   /// How long each stage took.
   public var timings = StageTimings()
 
@@ -46,6 +55,11 @@ public struct GenerateOutcome: Sendable {
   public var texts: [String] {
     let writer = ZoneWriter(header: header)
     return ParallelMap.map(zones) { zone in (try? writer.text(for: zone, generator: ZonePlanner.generator)) ?? "" }
+  }
+
+  /// The exclusions of one object (kind, namespace, name).
+  public func exclusions(of object: ObjectKey) -> [FilterExclusion] {
+    exclusions.filter { $0.object == object }
   }
 
   /// Records per type over all zones (SOA and NS included).

@@ -61,7 +61,7 @@ public enum Pipeline {
     // record list are gone before the zones are rendered.
     let objects = decoded.objects
     decoded.objects = []
-    var (records, serviceCount) = try synthesize(
+    var (records, serviceCount, exclusions) = try synthesize(
       request, objects: consume objects, conflicts: conflicts, log: &log, timings: &timings, clock: &clock)
     clock.lap("synthesize", into: &timings)
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
@@ -81,22 +81,23 @@ public enum Pipeline {
     return GenerateOutcome(
       zones: assembled.zones, header: request.header, log: log, objectCount: objectCount,
       skippedObjects: skippedObjects, skippedPTRs: assembled.skippedPTRs,
-      serviceCount: serviceCount, timings: timings)
+      serviceCount: serviceCount, filter: request.filter, exclusions: exclusions, timings: timings)
   }
 
   /// Inventory and records; the inventory lives only while it is needed.
   private static func synthesize(
     _ request: GenerateRequest, objects: consuming [KubernetesObject], conflicts: ConflictCheck,
     log: inout DiagnosticLog, timings: inout StageTimings, clock: inout StageTimings.Clock
-  ) throws(InputError) -> (records: [ResourceRecord], serviceCount: Int) {
-    let inventory = try Inventory(objects, log: &log, conflicts: conflicts)
+  ) throws(InputError) -> (records: [ResourceRecord], serviceCount: Int, exclusions: [FilterExclusion]) {
+    let inventory = try Inventory(
+      objects, filter: request.filter, podRecords: request.synthesis.podRecords, log: &log, conflicts: conflicts)
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
     let records = try conflicts.records(
       try synthesizer.records(for: inventory, log: &log), inventory: inventory,
       domain: request.synthesis.domain, log: &log)
-    return (records, inventory.services.count)
+    return (records, inventory.services.count, inventory.exclusions)
   }
 
   /// One input: decoded by the fast JSON path when it applies, else its

@@ -2,25 +2,31 @@
 ///
 /// Authority, in order: EndpointSlices labelled with the service's name,
 /// else the Endpoints object of the same name, else the pods the selector
-/// matches, evaluated like the EndpointSlice controller.
+/// matches, evaluated like the EndpointSlice controller. None when the
+/// publication filter left them out (`--no-endpoints`, or `--selector`
+/// against the slices' labels).
 public struct EndpointResolver: Sendable {
   public let inventory: Inventory
-  private let podIndex: PodLabelIndex
 
   public init(_ inventory: Inventory) {
     self.inventory = inventory
-    podIndex = PodLabelIndex(inventory.pods)
   }
 
   public enum Source: String, Sendable {
     case endpointSlices = "EndpointSlices", endpoints = "Endpoints", pods = "pods", none
+    /// A filter left the service's endpoints out.
+    case filtered
   }
 
   public func endpoints(of service: Service) -> (source: Source, endpoints: [ResolvedEndpoint]) {
+    if inventory.endpointsDisabled { return (.filtered, []) }
     let ref = Inventory.ServiceRef(namespace: service.meta.namespace, name: service.meta.name)
     if let slices = inventory.slicesByService[ref], !slices.isEmpty {
       return (.endpointSlices, fromSlices(slices))
     }
+    // Filtered slices still outrank the other sources: they are what the
+    // cluster has, and CoreDNS would not see them.
+    if inventory.endpointsFiltered.contains(ref) { return (.filtered, []) }
     if let eps = inventory.endpointsByService[ref] {
       return (.endpoints, fromEndpoints(eps))
     }
@@ -67,7 +73,7 @@ public struct EndpointResolver: Sendable {
   private func fromPods(_ service: Service, selector: [String: String]) -> [ResolvedEndpoint] {
     var out: [ResolvedEndpoint] = []
     let pods = inventory.pods(in: service.meta.namespace)
-    for i in podIndex.candidates(namespace: service.meta.namespace, selector: selector) {
+    for i in inventory.podIndex.candidates(namespace: service.meta.namespace, selector: selector) {
       // Test the selector before copying the pod out of the array.
       guard selector.allSatisfy({ pods[i].meta.labels[$0.key] == $0.value }) else { continue }
       let pod = pods[i]

@@ -3,13 +3,18 @@
 /// When one (kind, namespace, name) appears more than once, a live object
 /// (with `uid` or `resourceVersion`) beats a manifest, and otherwise the
 /// later input wins, as `kubectl apply` of the inputs in order would leave it.
+/// A `PublicationFilter` is applied to the objects kept
+/// (`Inventory+Filter.swift`); what it leaves out is listed in `exclusions`.
 public struct Inventory: Sendable {
-  public private(set) var services: [Service] = []
-  public private(set) var pods: [Pod] = []
-  public private(set) var endpointSlices: [EndpointSlice] = []
-  public private(set) var endpoints: [Endpoints] = []
-  public private(set) var workloads: [Workload] = []
-  public private(set) var namespaces: [ObjectMeta] = []
+  // Set here and by the filter's extension.
+  public internal(set) var services: [Service] = []
+  public internal(set) var pods: [Pod] = []
+  public internal(set) var endpointSlices: [EndpointSlice] = []
+  public internal(set) var endpoints: [Endpoints] = []
+  public internal(set) var workloads: [Workload] = []
+  public internal(set) var namespaces: [ObjectMeta] = []
+  /// What the filter left out, in (kind, namespace, name) order.
+  public internal(set) var exclusions: [FilterExclusion] = []
 
   /// Builds the inventory; overrides are noted in `log`, and duplicates
   /// with different addresses are warned about.
@@ -21,39 +26,53 @@ public struct Inventory: Sendable {
   /// Builds the inventory, reporting duplicates through `conflicts` (which
   /// throws when strict). Taking the objects lets a caller that passes its
   /// last copy free them here.
-  init(_ objects: consuming [KubernetesObject], log: inout DiagnosticLog, conflicts: ConflictCheck) throws(InputError) {
-    try fill(objects, log: &log, conflicts: conflicts)
+  /// With `filter`, objects it leaves out are listed in `exclusions`
+  /// instead; `podRecords` says whether pods get records of their own (the
+  /// selector then decides which).
+  init(
+    _ objects: consuming [KubernetesObject], filter: PublicationFilter = PublicationFilter(), podRecords: Bool = false,
+    log: inout DiagnosticLog, conflicts: ConflictCheck
+  ) throws(InputError) {
+    try fill(objects, filter: filter, podRecords: podRecords, log: &log, conflicts: conflicts)
   }
 
   private mutating func fill(
-    _ objects: [KubernetesObject], log: inout DiagnosticLog, conflicts: ConflictCheck
+    _ objects: [KubernetesObject], filter: PublicationFilter = PublicationFilter(), podRecords: Bool = false,
+    log: inout DiagnosticLog, conflicts: ConflictCheck
   ) throws(InputError) {
     // Positions, not objects, in the table: growing it then moves integers.
     var chosen: [ObjectKey: Int] = [:]
     chosen.reserveCapacity(objects.count)
+    // With a filter, duplicates are reported once it is known which objects
+    // it leaves out: those are not reported (nor fail a --strict run).
+    var duplicates: [(object: Int, previous: Int, keepPrevious: Bool)] = []
     for i in objects.indices {
       let key = objects[i].key
       if let p = chosen[key] {
-        let previous = objects[p].meta, object = objects[i].meta
-        let keepPrevious = previous.isLive && !object.isLive
-        try conflicts.duplicate(objects[i], of: objects[p], keepPrevious: keepPrevious, log: &log)
-        if keepPrevious {
-          log.note("\(key) at \(previous.location) is kept: a live object wins over a manifest", at: object.location)
-          continue
+        let keepPrevious = objects[p].meta.isLive && !objects[i].meta.isLive
+        if filter.isEmpty {
+          try Self.reportDuplicate(objects, i, of: p, keepPrevious: keepPrevious, log: &log, conflicts: conflicts)
+        } else {
+          duplicates.append((i, p, keepPrevious))
         }
-        log.note("\(key) overrides the one at \(previous.location)", at: object.location)
+        if keepPrevious { continue }
       }
       chosen[key] = i
     }
-    for (_, i) in chosen.sorted(by: { $0.key < $1.key }) {
-      switch objects[i] {
-      case .service(let s): services.append(s)
-      case .pod(let p): pods.append(p)
-      case .endpointSlice(let e): endpointSlices.append(e)
-      case .endpoints(let e): endpoints.append(e)
-      case .workload(let w): workloads.append(w)
-      case .namespace(let m): namespaces.append(m)
+    let order = chosen.sorted(by: { $0.key < $1.key })
+    if filter.isEmpty {
+      for (_, i) in order {
+        switch objects[i] {
+        case .service(let s): services.append(s)
+        case .pod(let p): pods.append(p)
+        case .endpointSlice(let e): endpointSlices.append(e)
+        case .endpoints(let e): endpoints.append(e)
+        case .workload(let w): workloads.append(w)
+        case .namespace(let m): namespaces.append(m)
+        }
       }
+    } else {
+      try appendFiltered(objects, order: order, filter: filter, podRecords: podRecords, log: &log)
     }
     // Sorted by (kind, namespace, name): each namespace's pods are one run.
     var start = 0
@@ -70,6 +89,31 @@ public struct Inventory: Sendable {
     endpointsByService = Dictionary(
       endpoints.map { (ServiceRef(namespace: $0.meta.namespace, name: $0.meta.name), $0) },
       uniquingKeysWith: { _, b in b })
+    podIndex = PodLabelIndex(pods)
+    if !filter.isEmpty {
+      filterEndpoints(filter, log: &log)
+      exclusions.sort { $0.object < $1.object }
+      let leftOut = duplicates.isEmpty ? [] : Set(exclusions.lazy.filter { $0.part == .all }.map(\.object))
+      for d in duplicates where !leftOut.contains(objects[d.object].key) {
+        try Self.reportDuplicate(objects, d.object, of: d.previous, keepPrevious: d.keepPrevious, log: &log, conflicts: conflicts)
+      }
+    }
+  }
+
+  /// Notes which of two definitions of one object is used, and warns (or,
+  /// strict, fails) when they differ in addresses.
+  private static func reportDuplicate(
+    _ objects: [KubernetesObject], _ i: Int, of p: Int, keepPrevious: Bool, log: inout DiagnosticLog,
+    conflicts: ConflictCheck
+  ) throws(InputError) {
+    let key = objects[i].key
+    let previous = objects[p].meta, object = objects[i].meta
+    try conflicts.duplicate(objects[i], of: objects[p], keepPrevious: keepPrevious, log: &log)
+    if keepPrevious {
+      log.note("\(key) at \(previous.location) is kept: a live object wins over a manifest", at: object.location)
+    } else {
+      log.note("\(key) overrides the one at \(previous.location)", at: object.location)
+    }
   }
 
   /// A service's namespace and name, the key its endpoints are found by.
@@ -82,6 +126,16 @@ public struct Inventory: Sendable {
   private(set) var podRanges: [String: Range<Int>] = [:]
   private(set) var slicesByService: [ServiceRef: [EndpointSlice]] = [:]
   private(set) var endpointsByService: [ServiceRef: Endpoints] = [:]
+  /// The pods by label, for services' selectors.
+  private(set) var podIndex = PodLabelIndex([])
+  /// `--no-endpoints`: no service has endpoints.
+  var endpointsDisabled = false
+  /// Services whose endpoints the filter left out (their EndpointSlices or
+  /// Endpoints, or the slice the controller would make from their pods):
+  /// they have none, and do not fall back to another source.
+  var endpointsFiltered: Set<ServiceRef> = []
+  /// Positions in `pods` of the pods that get no pod record.
+  var withoutPodRecord: Set<Int> = []
 
   /// The pods of `namespace`, indexed by their positions in `pods`.
   func pods(in namespace: String) -> ArraySlice<Pod> {

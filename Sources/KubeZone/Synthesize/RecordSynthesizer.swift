@@ -99,8 +99,9 @@ public struct RecordSynthesizer: Sendable {
   }
 
   private func podRecords(_ inventory: Inventory, into sink: inout RecordSink, log: inout DiagnosticLog) throws(InputError) {
-    for pod in inventory.pods {
-      guard let ip = pod.ips.first else { continue }
+    let skipped = inventory.withoutPodRecord
+    for (i, pod) in inventory.pods.enumerated() {
+      guard let ip = pod.ips.first, skipped.isEmpty || !skipped.contains(i) else { continue }
       guard NameRules.isDNS1123Label(pod.meta.namespace) else {
         try reject("namespace '\(pod.meta.namespace.escapedForMessage)' of Pod \(pod.meta.name) is not a DNS-1123 label", pod.meta.location, &log)
         continue
@@ -117,15 +118,20 @@ public struct RecordSynthesizer: Sendable {
 extension String {
   /// The name as shown in a message: control and non-ASCII characters
   /// escaped, long names cut, so a hostile name cannot garble the terminal.
-  var escapedForMessage: String {
+  var escapedForMessage: String { escapedForMessage(limit: 80) }
+
+  /// The name escaped as in `escapedForMessage`, cut after `limit`
+  /// characters, or whole (nil): each character shows as one or more
+  /// printable ASCII characters, so a caret can be placed under it.
+  func escapedForMessage(limit: Int?) -> String {
     var out = ""
-    for scalar in unicodeScalars.prefix(80) {
+    for scalar in unicodeScalars.prefix(limit ?? Int.max) {
       if scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\\" && scalar != "'" {
         out.unicodeScalars.append(scalar)
       } else {
         out += scalar.escaped(asASCII: true)
       }
     }
-    return unicodeScalars.count > 80 ? out + "..." : out
+    return unicodeScalars.count > (limit ?? Int.max) ? out + "..." : out
   }
 }

@@ -12,6 +12,7 @@ struct RuleHarness {
   var nameservers: [String] = []
   var nameserverAddresses: [String] = []
   var strict = false
+  var filter = PublicationFilter()
 
   struct Output {
     var records: Set<String>
@@ -20,6 +21,8 @@ struct RuleHarness {
     /// Records whose line starts with `prefix` (an owner, or owner + type).
     func with(_ prefix: String) -> Set<String> { records.filter { $0.hasPrefix(prefix + " ") } }
     var warnings: [String] { outcome.log.warnings.map(\.message) }
+    /// `Kind namespace/name part reason-option` for each exclusion.
+    var exclusions: [String] { outcome.exclusions.map { "\($0.object) \($0.part.rawValue) \($0.reason.option)" } }
   }
 
   func run(_ yaml: String, namespace: String = "default") throws -> Output {
@@ -37,6 +40,7 @@ struct RuleHarness {
         domain: domain, ttl: 30, serial: 1,
         nameservers: try nameservers.map { try DomainName($0) },
         nameserverAddresses: nameserverAddresses.compactMap { IPAddress($0) }),
+      filter: filter,
       strict: strict,
       header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
     let outcome = try Pipeline.generate(request)
@@ -60,7 +64,8 @@ enum K8s {
   static func service(
     _ name: String, ns: String = "default", clusterIP: String? = nil, clusterIPs: [String]? = nil,
     type: String? = nil, selector: [String: String]? = ["app": "web"],
-    ports: String = "[{name: http, port: 80, targetPort: 8080}]", extra: String = ""
+    ports: String = "[{name: http, port: 80, targetPort: 8080}]", extra: String = "",
+    labels: [String: String] = [:]
   ) -> String {
     var spec = "  ports: \(ports)\n"
     if let type { spec += "  type: \(type)\n" }
@@ -70,7 +75,32 @@ enum K8s {
       spec += "  selector: {\(selector.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))}\n"
     }
     spec += extra
-    return "---\napiVersion: v1\nkind: Service\nmetadata: {name: \(name), namespace: \(ns)}\nspec:\n\(spec)"
+    return "---\napiVersion: v1\nkind: Service\nmetadata: {name: \(name), namespace: \(ns)\(flow(labels, as: "labels"))}\nspec:\n\(spec)"
+  }
+
+  /// `, labels: {a: b}`, or nothing for no labels; keys and values quoted.
+  static func flow(_ map: [String: String], as name: String) -> String {
+    if map.isEmpty { return "" }
+    return ", \(name): {" + map.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \"\($0.value)\"" }.joined(separator: ", ") + "}"
+  }
+
+  /// An EndpointSlice of `service` with one ready (or not) endpoint per
+  /// address; `labels` beside the service-name label.
+  static func endpointSlice(
+    _ name: String, service: String, ns: String = "default", addresses: [String], ready: Bool = true,
+    labels: [String: String] = [:], ports: String = "[{name: http, port: 8080, protocol: TCP}]",
+    addressType: String = "IPv4"
+  ) -> String {
+    var all = labels
+    all["kubernetes.io/service-name"] = service
+    let endpoints = addresses.map { "- addresses: [\"\($0)\"]\n  conditions: {ready: \(ready)}\n" }.joined()
+    return "---\napiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: \(name), namespace: \(ns)\(flow(all, as: "labels"))}\n"
+      + "addressType: \(addressType)\nports: \(ports)\n" + (addresses.isEmpty ? "endpoints: []\n" : "endpoints:\n\(endpoints)")
+  }
+
+  /// A Namespace object with `labels`.
+  static func namespace(_ name: String, labels: [String: String] = [:]) -> String {
+    "---\napiVersion: v1\nkind: Namespace\nmetadata: {name: \(name)\(flow(labels, as: "labels"))}\n"
   }
 
   static func pod(
