@@ -68,9 +68,10 @@ final class ZshTerminal {
     guard let tmux = ExternalTool.find("tmux"), let zsh = ExternalTool.find("zsh") else { return nil }
     self.tmux = tmux
     let shell = "env -i HOME=\(fpath) TERM=xterm PATH=/usr/bin:/bin \(zsh) -f"
-    // Started without Foundation's Process: the tmux server would inherit
-    // the descriptor Process watches for the child's exit, and the wait
-    // would never end.
+    // Started without Foundation's Process, and with every descriptor past
+    // stderr closed: the tmux server lives on, and a descriptor it inherited
+    // (Process's child-exit watch, or the pipe of a tool another test is
+    // running) would keep that wait or read from ever ending.
     guard Self.spawn([tmux, "-L", socket, "new-session", "-d", "-s", "kz", "-x", "200", "-y", "20", shell]) == 0 else {
       Issue.record("tmux could not start a session")
       return nil
@@ -90,6 +91,7 @@ final class ZshTerminal {
     for fd: Int32 in [0, 1, 2] {
       posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
     }
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3)
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for p in cArgs { free(p) } }
     var pid = pid_t()
