@@ -82,8 +82,15 @@ final class ZshTerminal {
 
   deinit { _ = try? run(["kill-server"]) }
 
-  /// Runs `argv` with standard input and output on /dev/null and returns
-  /// its exit status.
+  /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 on), which
+  /// Swift's Glibc module does not export.
+  private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+  }()
+
+  /// Runs `argv` with standard input and output on /dev/null and no other
+  /// descriptor, and returns its exit status.
   private static func spawn(_ argv: [String]) -> Int32 {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -91,7 +98,8 @@ final class ZshTerminal {
     for fd: Int32 in [0, 1, 2] {
       posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
     }
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3)
+    guard let closeFrom = closeFrom else { return -1 }
+    _ = closeFrom(&actions, 3)
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for p in cArgs { free(p) } }
     var pid = pid_t()
