@@ -70,6 +70,7 @@ enum Commands {
   static let all: [Entry] = [
     Entry(spec: GenerateCommand.spec, run: { a, c throws(KubeZoneFailure) in try GenerateCommand.run(a, console: c) }),
     Entry(spec: DiffCommand.spec, run: { a, c throws(KubeZoneFailure) in try DiffCommand.run(a, console: c) }),
+    Entry(spec: ExplainCommand.spec, run: { a, c throws(KubeZoneFailure) in try ExplainCommand.run(a, console: c) }),
     Entry(spec: InspectCommand.spec, run: { a, c throws(KubeZoneFailure) in try InspectCommand.run(a, console: c) }),
   ]
 }
@@ -93,8 +94,8 @@ enum TopLevelHelp {
         -h, --help      Show this help, or a command's with 'kubezone <command> --help'.
         --version       Show the version.
 
-      EXIT CODES: 0 done, 1 changes pending (diff, --check), 2 invalid input or usage,
-      3 refused by a safety guard.
+      EXIT CODES: 0 done, 1 changes pending (diff, --check) or nothing found (explain),
+      2 invalid input or usage, 3 refused by a safety guard.
 
       """
     return out

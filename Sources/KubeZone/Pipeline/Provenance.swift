@@ -14,9 +14,4 @@ public struct Provenance: Sendable {
   /// Every definition of each object defined more than once, in input
   /// order; the inventory holds the one used.
   public var definitions: [ObjectKey: [SourceLocation]]
-
-  /// The other definitions of `object`'s key: those it overrides.
-  public func otherDefinitions(of object: ObjectReference) -> [SourceLocation] {
-    (definitions[object.key] ?? []).filter { $0 != object.location }
-  }
 }

@@ -19,6 +19,8 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
   /// The Service's endpoints come from EndpointSlices or Endpoints, which
   /// do not list the Pod.
   case notAnEndpoint(String)
+  /// The endpoint has records, under another name than the one asked.
+  case namedOtherwise(DomainName, String)
   /// The Pod sets a hostname, but its subdomain is not the Service's name.
   case subdomainMismatch(hostname: String, subdomain: String?)
   /// A name breaks Kubernetes' naming rules, or would be too long.
@@ -50,6 +52,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
     case .ipFamily: "ip-family"
     case .selectorMismatch: "selector-mismatch"
     case .notAnEndpoint: "not-an-endpoint"
+    case .namedOtherwise: "named-otherwise"
     case .subdomainMismatch: "subdomain-mismatch"
     case .invalidName: "invalid-name"
     case .outsideReverseZones: "outside-reverse-zones"
@@ -74,6 +77,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
       "address \(ip) is not of the Service's ipFamilies (\(families.map(\.rawValue).joined(separator: ", ")))"
     case .selectorMismatch(let selector): "labels do not match the Service's selector \(selector)"
     case .notAnEndpoint(let detail): detail
+    case .namedOtherwise(let name, let why): "the endpoint is named \(name) (\(why))"
     case .subdomainMismatch(let hostname, let subdomain):
       "sets hostname \(hostname.escapedForMessage) but "
         + (subdomain.map { "its subdomain is '\($0.escapedForMessage)', not the Service's name" } ?? "no subdomain")

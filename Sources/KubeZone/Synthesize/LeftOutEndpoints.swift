@@ -33,21 +33,23 @@ struct LeftOutEndpoints {
     if ready.isEmpty {
       out.append(Exclusion(.noEndpoints(noEndpointsDetail(source, all: all)), objects: [ObjectReference(service)], subtrees: [base]))
     }
-    if !namedEndpoints, !ready.isEmpty {
-      out.append(Exclusion(
-        .profile("the spec profile gives endpoints of a ClusterIP Service no names (CoreDNS does)"),
-        objects: [ObjectReference(service)],
-        names: ready.flatMap { names(ip: $0.ip, hostname: $0.hostname, podName: $0.podName) },
-        addresses: ready.map(\.ip)))
+    if !namedEndpoints {
+      for ep in ready {
+        out.append(Exclusion(
+          .profile("the spec profile gives endpoints of a ClusterIP Service no names (CoreDNS does)"),
+          objects: context.endpointObjects(ep, inventory).reversed() + [ObjectReference(service)],
+          names: names(ip: ep.ip, hostname: ep.hostname, podName: ep.podName, named: true), addresses: [ep.ip]))
+      }
     }
     return out
   }
 
   /// The names an endpoint would have: the headless service's own, the
-  /// endpoint's (by hostname, pod name with the option, and address), its PTR.
-  private func names(ip: IPAddress, hostname: String?, podName: String?) -> [DomainName] {
+  /// endpoint's (by hostname, pod name with the option, and address), its
+  /// PTR; `named` forces the endpoint's own names in.
+  private func names(ip: IPAddress, hostname: String?, podName: String?, named: Bool = false) -> [DomainName] {
     var out: [DomainName] = service.isHeadless ? [base] : []
-    guard namedEndpoints else { return out }
+    guard namedEndpoints || named else { return out }
     var labels = [hostname, ip.dashed]
     if context.options.endpointPodNames { labels.append(podName) }
     for case let label? in labels where !label.isEmpty {
@@ -72,15 +74,16 @@ struct LeftOutEndpoints {
 
   private func noEndpointsDetail(_ source: EndpointResolver.Source, all: [ResolvedEndpoint]) -> String {
     let kind = service.isHeadless ? "headless Service" : "Service"
+    if !all.isEmpty {
+      return "\(kind) has no ready endpoints: none of its \(all.count) endpoint\(all.count == 1 ? " is" : "s are") ready"
+    }
     switch source {
     case .none where service.selector?.isEmpty ?? true:
       return "\(kind) has no selector, and no EndpointSlices or Endpoints for it in the input"
-    case .none:
-      return "\(kind) has no endpoints: no EndpointSlices, Endpoints or Pods matching its selector in the input"
-    default:
-      return all.isEmpty
-        ? "\(kind) has no endpoints: its \(source.rawValue) list none"
-        : "\(kind) has no ready endpoints: none of its \(all.count) endpoint\(all.count == 1 ? " is" : "s are") ready"
+    case .none, .pods:
+      return "\(kind) has no endpoints: no EndpointSlices or Endpoints for it, and no running Pod with an IP matches its selector \(service.selectorText)"
+    case .endpointSlices, .endpoints:
+      return "\(kind) has no endpoints: its \(source.rawValue) list none"
     }
   }
 }

@@ -32,3 +32,37 @@ import Testing
     #expect(try a.finish() == (0..<900).map { try Self.record($0) })
   }
 }
+
+/// With provenance on, origins stay beside their records through
+/// de-duplication and merges.
+@Suite struct RecordSinkProvenanceTests {
+  static func origin(_ name: String) -> RecordOrigin {
+    RecordOrigin(rule: .serviceSRV(port: 80), objects: [ObjectReference(kind: "Service", namespace: "default", name: name, location: SourceLocation(file: "in.yaml", line: 1, column: 1, offset: 0))])
+  }
+
+  @Test func originsFollowTheirRecords() throws {
+    var a = RecordSink(ttl: 30, provenance: true), b = RecordSink(ttl: 30, provenance: true)
+    let r1 = try RecordSinkTests.record(1), r2 = try RecordSinkTests.record(2)
+    a.add(r1.owner, r1.data, origin: Self.origin("x"))
+    a.add(r1.owner, r1.data, origin: Self.origin("x"))
+    b.add(r2.owner, r2.data, origin: Self.origin("y"))
+    b.add(r1.owner, r1.data, origin: Self.origin("z"))
+    b.exclude(Exclusion(.terminating, objects: []))
+    a.add(contentsOf: b)
+    let log = try #require(a.provenance)
+    #expect(a.finish() == [r1, r2])
+    #expect(log.origins == [[Self.origin("x"), Self.origin("z")], [Self.origin("y")]])
+    #expect(log.exclusions == [Exclusion(.terminating, objects: [])])
+  }
+
+  @Test func offKeepsNothingAndBuildsNoOrigin() throws {
+    var sink = RecordSink(ttl: 30)
+    let r = try RecordSinkTests.record(1)
+    var built = 0
+    func origin() -> RecordOrigin { built += 1; return Self.origin("x") }
+    sink.add(r.owner, r.data, origin: origin())
+    sink.exclude(Exclusion(.terminating, objects: []))
+    #expect(sink.provenance == nil)
+    #expect(built == 0)
+  }
+}
