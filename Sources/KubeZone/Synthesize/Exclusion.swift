@@ -29,12 +29,14 @@ public struct Exclusion: Sendable, Hashable {
   ///
   /// The seam for the filters of issue 10 part 1: each of the pipeline's
   /// filter exclusions (object identity + reason) becomes one of these,
-  /// so `explain` relates it to names under the Service or namespace and
-  /// to the Pod's addresses.
+  /// so `explain` relates it to the names under a Service or namespace,
+  /// and to `addresses` (a Service's cluster IPs, a Pod's IPs) with their
+  /// PTRs and pod records.
   public static func filtered(
     _ object: ObjectReference, filter: String, detail: String, domain: DomainName, addresses: [IPAddress] = []
   ) -> Exclusion {
     var subtrees: [DomainName] = []
+    var names = addresses.map(\.reverseName)
     switch object.kind {
     case "Service":
       if let base = try? domain.prepending([object.name, object.namespace, "svc"]) { subtrees.append(base) }
@@ -42,9 +44,13 @@ public struct Exclusion: Sendable, Hashable {
       for kind in ["svc", "pod"] {
         if let name = try? domain.prepending([object.name, kind]) { subtrees.append(name) }
       }
+    case "Pod":
+      names += addresses.compactMap { try? domain.prepending([$0.dashed, object.namespace, "pod"]) }
     default:
       break
     }
-    return Exclusion(.filtered(filter: filter, detail: detail), objects: [object], subtrees: subtrees, addresses: addresses)
+    return Exclusion(
+      .filtered(filter: filter, detail: detail), objects: [object], names: names, subtrees: subtrees,
+      addresses: addresses)
   }
 }

@@ -38,7 +38,9 @@ import Testing
     #expect(try reasons("kube-dns.kube-system.svc.cluster.local") == ["left out by --exclude-namespaces: namespace kube-system is excluded"])
     #expect(try reasons("10-1-2-3.kube-system.pod.cluster.local") == ["left out by --exclude-namespaces: namespace kube-system is excluded"])
     #expect(try reasons("_http._tcp.cart.shop.svc.cluster.local") == ["left out by --selector: labels app=cart do not match tier=web"])
-    #expect(try reasons("10.9.9.9") == ["left out by --namespaces: namespace shop is not in --namespaces test"])
+    for query in ["10.9.9.9", "9.9.9.10.in-addr.arpa", "10-9-9-9.shop.pod.cluster.local"] {
+      #expect(try reasons(query) == ["left out by --namespaces: namespace shop is not in --namespaces test"], "\(query)")
+    }
     #expect(try reasons("normal-service.test.svc.cluster.local").isEmpty)
     let json = ExplanationFormatter.json(explainer.explain(try #require(ExplainQuery("cart.shop.svc.cluster.local"))))
     #expect(json.contains("\"reason\": \"filtered\""))
