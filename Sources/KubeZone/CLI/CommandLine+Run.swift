@@ -73,6 +73,7 @@ enum Commands {
   static let all: [Entry] = [
     Entry(spec: GenerateCommand.spec, run: { a, c throws(KubeZoneFailure) in try GenerateCommand.run(a, console: c) }),
     Entry(spec: DiffCommand.spec, run: { a, c throws(KubeZoneFailure) in try DiffCommand.run(a, console: c) }),
+    Entry(spec: ExplainCommand.spec, run: { a, c throws(KubeZoneFailure) in try ExplainCommand.run(a, console: c) }),
     Entry(spec: InspectCommand.spec, run: { a, c throws(KubeZoneFailure) in try InspectCommand.run(a, console: c) }),
     Entry(spec: CompletionsCommand.spec, run: { a, c throws(KubeZoneFailure) in try CompletionsCommand.run(a, console: c) }),
     Entry(spec: HelpCommand.spec, run: { a, c throws(KubeZoneFailure) in try HelpCommand.run(a, console: c) }),

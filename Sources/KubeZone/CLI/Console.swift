@@ -30,4 +30,7 @@ public enum ExitCode: Int32, Sendable {
   case invalidInput = 2
   /// Refused by a safety guard (`--force` overrides); nothing was written.
   case refused = 3
+
+  /// `explain`: nothing at that name or address.
+  public static let nothingFound = ExitCode.changesPending
 }

@@ -18,6 +18,7 @@ enum DiffCommand {
       OptionSpec("format", .single, value: "text|json|nsupdate", help: "text: -/+ record lines per zone and a summary; json: the same as one object; nsupdate: an RFC 2136 script that turns the old zones into the new.", default: "text"),
       OptionSpec("server", .single, value: "HOST[:PORT]", help: "With --format nsupdate: the server line of each update."),
       OptionSpec("zones", .flag, help: "Take the two arguments as OLD and NEW zone files or folders, whatever their names."),
+      OptionSpec("explain", .flag, help: "With INPUT manifests: follow each added record with the rule and the objects that made it (kind, namespace/name, file:line:col), as kubezone explain does; text and json formats."),
       OptionSpec("config", .single, value: "FILE", help: "YAML file setting options by their long names (as for generate)."),
     ],
     discussion: """
@@ -51,26 +52,38 @@ enum DiffCommand {
     guard !args.positionals.isEmpty else {
       throw usage("diff needs INPUT manifests, or OLD and NEW zone files or folders")
     }
+    let explain = args.flag("explain")
+    if explain && format == .nsupdate {
+      throw usage("--explain goes with --format text or json, not nsupdate")
+    }
     let diff: ZoneSetDiff
+    var explainer: Explainer?
     if args.flag("zones") || ZoneComparison.looksLikeZones(args.positionals) {
+      if explain {
+        throw usage("--explain needs INPUT manifests: zone files do not say which objects made their records")
+      }
       guard args.positionals.count == 2 else { throw usage("--zones compares exactly two files or folders: OLD NEW") }
       diff = try KubeZoneFailure.wrap { () throws(InputError) in
         try ZoneComparison.compare(args.positionals[0], args.positionals[1])
       }
     } else {
-      diff = try manifestDiff(args, console: console)
+      (diff, explainer) = try manifestDiff(args, explain: explain, console: console)
     }
     switch format {
-    case .text: console.out(DiffFormatter.text(diff))
-    case .json: console.out(DiffFormatter.json(diff))
+    case .text: console.out(DiffFormatter.text(diff, explainer: explainer))
+    case .json: console.out(DiffFormatter.json(diff, explainer: explainer))
     case .nsupdate: console.out(DiffFormatter.nsupdate(diff, server: server))
     }
     return diff.hasChanges ? .changesPending : .success
   }
 
-  /// The zones the inputs produce against the files in `--out`.
-  private static func manifestDiff(_ args: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ZoneSetDiff {
-    let request = try GenerateOptions.request(from: args, command: "diff")
+  /// The zones the inputs produce against the files in `--out`, and with
+  /// `explain` the origins of their records.
+  private static func manifestDiff(
+    _ args: ParsedArguments, explain: Bool, console: Console
+  ) throws(KubeZoneFailure) -> (ZoneSetDiff, Explainer?) {
+    var request = try GenerateOptions.request(from: args, command: "diff")
+    request.synthesis.provenance = explain
     let outcome = try KubeZoneFailure.wrap { () throws(InputError) in try Pipeline.generate(request) }
     if !args.flag("quiet") {
       for d in outcome.log.entries { console.err(d.description + "\n") }
@@ -87,6 +100,6 @@ enum DiffCommand {
       if let problem = old?.problem { throw .input(problem) }
       zones.append(ZoneDiff(origin: zone.origin, old: old?.contents?.records, new: zone.allRecords))
     }
-    return ZoneSetDiff(zones: zones)
+    return (ZoneSetDiff(zones: zones), Explainer(outcome, request: request))
   }
 }

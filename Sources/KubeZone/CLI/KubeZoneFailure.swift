@@ -21,4 +21,16 @@ public enum KubeZoneFailure: Error, Sendable {
       throw .input(error)
     }
   }
+
+  /// Runs `body`, pointing a usage error's `--help` hint at `command`:
+  /// options shared with generate are checked by generate's code.
+  static func renamingCommand<T>(_ command: String, _ body: () throws(KubeZoneFailure) -> T) throws(KubeZoneFailure) -> T {
+    do {
+      return try body()
+    } catch {
+      guard case .usage(var u) = error else { throw error }
+      u.command = command
+      throw .usage(u)
+    }
+  }
 }

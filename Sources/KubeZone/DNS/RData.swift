@@ -31,6 +31,15 @@ public enum RData: Sendable, Hashable {
     }
   }
 
+  /// The address an A or AAAA record holds.
+  public var address: IPAddress? {
+    switch self {
+    case .a(let a): .v4(a)
+    case .aaaa(let a): .v6(a)
+    default: nil
+    }
+  }
+
   /// The names this data points at (for in-zone checks and glue).
   public var target: DomainName? {
     switch self {

@@ -50,3 +50,10 @@ public struct ServicePort: Sendable, Hashable {
   public var targetPort: Target
   public var location: SourceLocation
 }
+
+extension Service {
+  /// The selector as kubectl writes it: `app=web,tier=front`, keys sorted.
+  public var selectorText: String {
+    (selector ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+  }
+}

@@ -11,22 +11,43 @@ public enum DiffFormatter {
   ///     - web.default.svc.cluster.local. 30 IN A 10.244.1.5
   ///     + web.default.svc.cluster.local. 30 IN A 10.244.2.9
   ///     1 zone: 1 added, 1 removed, 0 zones unchanged
-  public static func text(_ diff: ZoneSetDiff) -> String {
+  ///
+  /// With `explainer` (`--explain`), each added record is followed by the
+  /// rule and the objects that made it.
+  public static func text(_ diff: ZoneSetDiff, explainer: Explainer? = nil) -> String {
     var out = ""
     for zone in diff.zones where !zone.isUnchanged {
       out += "--- \(zone.origin) (\(zone.status.rawValue))\n"
-      for (sign, record) in zone.lines { out += "\(sign) \(record.zoneFileLine)\n" }
+      for (sign, record) in zone.lines {
+        out += "\(sign) \(record.zoneFileLine)\n"
+        if sign == "+", let explainer {
+          out += ExplanationFormatter.origins(
+            explainer.origins(of: record, zone: zone.origin), explainer.provenance.definitions, indent: "    ")
+        }
+      }
     }
     return out + diff.summary + "\n"
   }
 
-  /// One JSON object: every zone with its status and record lines, and the counts.
-  public static func json(_ diff: ZoneSetDiff) -> String {
+  /// One JSON object: every zone with its status and record lines, and the
+  /// counts. With `explainer`, each zone also has `explained`: the added
+  /// records in the same order, each with its `origins` as `explain` gives them.
+  public static func json(_ diff: ZoneSetDiff, explainer: Explainer? = nil) -> String {
     var out = "{\n  \"zones\": ["
     for (i, zone) in diff.zones.enumerated() {
       out += i == 0 ? "\n" : ",\n"
       out += "    {\"zone\": \(quote(zone.origin.description)), \"status\": \(quote(zone.status.rawValue)),\n"
       out += "     \"added\": [" + zone.added.map { quote($0.zoneFileLine) }.joined(separator: ", ") + "],\n"
+      if let explainer {
+        let explained = JSONBuilder.array(zone.added.map { record in
+          JSONBuilder.object([
+            "record": JSONBuilder.string(record.zoneFileLine),
+            "origins": ExplanationFormatter.originsJSON(
+              explainer.origins(of: record, zone: zone.origin), explainer.provenance.definitions),
+          ])
+        })
+        out += "     \"explained\": " + explained.jsonText() + ",\n"
+      }
       out += "     \"removed\": [" + zone.removed.map { quote($0.zoneFileLine) }.joined(separator: ", ") + "]}"
     }
     out += diff.zones.isEmpty ? "],\n" : "\n  ],\n"

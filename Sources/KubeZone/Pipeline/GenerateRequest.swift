@@ -47,6 +47,9 @@ public struct GenerateOutcome: Sendable {
   public var exclusions: [FilterExclusion] = []
   /// How long each stage took.
   public var timings = StageTimings()
+  /// Each record's origins and what was left out, when the request's
+  /// `synthesis.provenance` asked for them; nil otherwise.
+  public var provenance: Provenance?
 
   /// The text of each zone file, in `zones` order, rendered on each call
   /// (with the zones' own serials): `generate` writes through the

@@ -61,7 +61,7 @@ public enum Pipeline {
     // record list are gone before the zones are rendered.
     let objects = decoded.objects
     decoded.objects = []
-    var (records, serviceCount, exclusions) = try synthesize(
+    var (records, serviceCount, exclusions, provenance) = try synthesize(
       request, objects: consume objects, conflicts: conflicts, log: &log, timings: &timings, clock: &clock)
     clock.lap("synthesize", into: &timings)
     let assembled = try ZoneAssembler(options: request.zones).assemble(records)
@@ -81,23 +81,47 @@ public enum Pipeline {
     return GenerateOutcome(
       zones: assembled.zones, header: request.header, log: log, objectCount: objectCount,
       skippedObjects: skippedObjects, skippedPTRs: assembled.skippedPTRs,
-      serviceCount: serviceCount, filter: request.filter, exclusions: exclusions, timings: timings)
+      serviceCount: serviceCount, filter: request.filter, exclusions: exclusions, timings: timings,
+      provenance: provenance)
   }
 
-  /// Inventory and records; the inventory lives only while it is needed.
+  /// Inventory and records; the inventory lives only while it is needed
+  /// (or, with provenance on, as long as the provenance).
   private static func synthesize(
     _ request: GenerateRequest, objects: consuming [KubernetesObject], conflicts: ConflictCheck,
     log: inout DiagnosticLog, timings: inout StageTimings, clock: inout StageTimings.Clock
-  ) throws(InputError) -> (records: [ResourceRecord], serviceCount: Int, exclusions: [FilterExclusion]) {
+  ) throws(InputError) -> (
+    records: [ResourceRecord], serviceCount: Int, exclusions: [FilterExclusion], provenance: Provenance?
+  ) {
+    let definitions = request.synthesis.provenance ? Self.definitions(objects) : [:]
     let inventory = try Inventory(
       objects, filter: request.filter, podRecords: request.synthesis.podRecords, log: &log, conflicts: conflicts)
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
-    let records = try conflicts.records(
-      try synthesizer.records(for: inventory, log: &log), inventory: inventory,
-      domain: request.synthesis.domain, log: &log)
-    return (records, inventory.services.count, inventory.exclusions)
+    let domain = request.synthesis.domain
+    let (synthesized, recorded) = try synthesizer.synthesize(inventory, log: &log)
+    guard let recorded else {
+      let records = try conflicts.records(consume synthesized, inventory: inventory, domain: domain, log: &log)
+      return (records, inventory.services.count, inventory.exclusions, nil)
+    }
+    var provenance = Provenance(
+      origins: Dictionary(zip(synthesized, recorded.origins), uniquingKeysWith: { a, _ in a }),
+      exclusions: recorded.exclusions, inventory: inventory, definitions: definitions)
+    let records = try conflicts.records(consume synthesized, inventory: inventory, domain: domain, log: &log) { record, message in
+      let objects = provenance.origins[record]?.flatMap(\.objects) ?? []
+      provenance.exclusions.append(Exclusion(
+        .conflict(message), objects: objects.uniqued(), names: [record.owner],
+        addresses: record.data.address.map { [$0] } ?? []))
+    }
+    return (records, inventory.services.count, inventory.exclusions, provenance)
+  }
+
+  /// Where each object defined more than once is defined, in input order.
+  private static func definitions(_ objects: [KubernetesObject]) -> [ObjectKey: [SourceLocation]] {
+    var all: [ObjectKey: [SourceLocation]] = [:]
+    for object in objects { all[object.key, default: []].append(object.meta.location) }
+    return all.filter { $0.value.count > 1 }
   }
 
   /// One input: decoded by the fast JSON path when it applies, else its

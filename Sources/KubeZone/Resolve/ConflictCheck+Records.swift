@@ -1,8 +1,10 @@
 extension ConflictCheck {
   /// The synthesized records with conflicts between objects settled:
   /// one PTR per cluster IP, no CNAME beside other data, no CNAME loop.
+  /// `dropped` hears of each record left out, with the reason (`explain`).
   func records(
-    _ records: consuming [ResourceRecord], inventory: Inventory, domain: DomainName, log: inout DiagnosticLog
+    _ records: consuming [ResourceRecord], inventory: Inventory, domain: DomainName, log: inout DiagnosticLog,
+    dropped: ((ResourceRecord, String) -> Void)? = nil
   ) throws(InputError) -> [ResourceRecord] {
     // Filtered in place at the end: the synthesizer hands over its only copy.
     var kept = records
@@ -25,30 +27,39 @@ extension ConflictCheck {
     if !cnames.isEmpty {
       for r in kept where cnames[r.owner] != nil { typesByOwner[r.owner, default: []].insert(r.type) }
     }
-    var dropCNAME: Set<DomainName> = []
+    // Each dropped CNAME's owner, with the message that reports it.
+    var dropCNAME: [DomainName: String] = [:]
     for owner in cnames.keys.sorted() where (typesByOwner[owner]?.count ?? 0) > 1 {
       let others = (typesByOwner[owner] ?? []).subtracting([.cname]).sorted().map(\.rawValue).joined(separator: ", ")
-      try report(
-        "\(describe(owner, externalNames)) has a CNAME at \(owner), which also holds \(others) records; the CNAME is skipped",
-        at: externalNames[owner]?.meta.location, &log)
-      dropCNAME.insert(owner)
+      let message = "\(describe(owner, externalNames)) has a CNAME at \(owner), which also holds \(others) records; the CNAME is skipped"
+      try report(message, at: externalNames[owner]?.meta.location, &log)
+      dropCNAME[owner] = message
     }
-    for cycle in Self.loops(cnames.filter { !dropCNAME.contains($0.key) }) {
+    for cycle in Self.loops(cnames.filter { dropCNAME[$0.key] == nil }) {
       let path = (cycle + [cycle[0]]).map(\.description).joined(separator: " -> ")
       for owner in cycle {
-        try report(
-          "\(describe(owner, externalNames)) is part of a CNAME loop (\(path)); skipped",
-          at: externalNames[owner]?.meta.location, &log)
-        dropCNAME.insert(owner)
+        let message = "\(describe(owner, externalNames)) is part of a CNAME loop (\(path)); skipped"
+        try report(message, at: externalNames[owner]?.meta.location, &log)
+        dropCNAME[owner] = message
       }
     }
-    kept.removeAll { r in
+    func drops(_ r: ResourceRecord) -> Bool {
       switch r.data {
-      case .cname: return dropCNAME.contains(r.owner)
+      case .cname: return dropCNAME[r.owner] != nil
       case .ptr(let target): return keepPTR[r.owner].map { $0 != target } ?? false
       default: return false
       }
     }
+    if let dropped {
+      for r in kept where drops(r) {
+        if case .ptr = r.data, let target = keepPTR[r.owner] {
+          dropped(r, "\(r.owner) is the PTR of a cluster IP several Services share; it names only \(target), the first of them")
+        } else {
+          dropped(r, dropCNAME[r.owner] ?? "")
+        }
+      }
+    }
+    kept.removeAll(where: drops)
     return kept
   }
 

@@ -18,7 +18,11 @@ public struct EndpointResolver: Sendable {
     case filtered
   }
 
-  public func endpoints(of service: Service) -> (source: Source, endpoints: [ResolvedEndpoint]) {
+  /// The service's endpoints, ready or not. `skipped` hears of each pod
+  /// the selector matches that is no endpoint, and why (for `explain`).
+  public func endpoints(
+    of service: Service, skipped: ((Pod, ExclusionReason) -> Void)? = nil
+  ) -> (source: Source, endpoints: [ResolvedEndpoint]) {
     if inventory.endpointsDisabled { return (.filtered, []) }
     let ref = Inventory.ServiceRef(namespace: service.meta.namespace, name: service.meta.name)
     if let slices = inventory.slicesByService[ref], !slices.isEmpty {
@@ -31,7 +35,7 @@ public struct EndpointResolver: Sendable {
       return (.endpoints, fromEndpoints(eps))
     }
     if let selector = service.selector, !selector.isEmpty {
-      return (.pods, fromPods(service, selector: selector))
+      return (.pods, fromPods(service, selector: selector, skipped: skipped))
     }
     return (.none, [])
   }
@@ -46,7 +50,7 @@ public struct EndpointResolver: Sendable {
         for ip in e.addresses {
           out.append(ResolvedEndpoint(
             ip: ip, isReady: e.isReady, hostname: e.hostname, podName: e.podName, ports: ports,
-            source: slice.meta.location))
+            source: slice.meta.location, sourceKind: .endpointSlice, sourceName: slice.meta.name))
         }
       }
     }
@@ -63,21 +67,32 @@ public struct EndpointResolver: Sendable {
         for a in addresses {
           out.append(ResolvedEndpoint(
             ip: a.ip, isReady: ready, hostname: a.hostname, podName: a.podName, ports: ports,
-            source: eps.meta.location))
+            source: eps.meta.location, sourceKind: .endpoints, sourceName: eps.meta.name))
         }
       }
     }
     return out
   }
 
-  private func fromPods(_ service: Service, selector: [String: String]) -> [ResolvedEndpoint] {
+  /// True when `labels` carry every key and value of `selector` (a
+  /// Service selector: equality only).
+  static func selects(_ selector: [String: String], _ labels: [String: String]) -> Bool {
+    selector.allSatisfy { labels[$0.key] == $0.value }
+  }
+
+  private func fromPods(
+    _ service: Service, selector: [String: String], skipped: ((Pod, ExclusionReason) -> Void)?
+  ) -> [ResolvedEndpoint] {
     var out: [ResolvedEndpoint] = []
     let pods = inventory.pods(in: service.meta.namespace)
     for i in inventory.podIndex.candidates(namespace: service.meta.namespace, selector: selector) {
       // Test the selector before copying the pod out of the array.
-      guard selector.allSatisfy({ pods[i].meta.labels[$0.key] == $0.value }) else { continue }
+      guard Self.selects(selector, pods[i].meta.labels) else { continue }
       let pod = pods[i]
-      if pod.phase == .succeeded || pod.phase == .failed || pod.ips.isEmpty { continue }
+      if pod.phase == .succeeded || pod.phase == .failed || pod.ips.isEmpty {
+        skipped?(pod, pod.ips.isEmpty && pod.phase != .succeeded && pod.phase != .failed ? .noPodIP : .podFinished(pod.phase))
+        continue
+      }
       let ready = service.publishNotReadyAddresses || (pod.isReady && !pod.meta.terminating)
       let hostname = pod.subdomain == service.meta.name ? pod.hostname : nil
       let ports = service.ports.compactMap { sp -> ResolvedEndpoint.Port? in
@@ -92,11 +107,23 @@ public struct EndpointResolver: Sendable {
       }
       // A pod without a named target port has no address for that port;
       // with no usable port at all it is not an endpoint.
-      if !service.ports.isEmpty && ports.isEmpty { continue }
-      for ip in pod.ips where service.ipFamilies.contains(where: { $0.contains(ip) }) {
+      if !service.ports.isEmpty && ports.isEmpty {
+        if let skipped {
+          let names = service.ports.compactMap { p -> String? in
+            if case .name(let n) = p.targetPort { return n } else { return nil }
+          }
+          skipped(pod, .noTargetPort(names.joined(separator: ", ")))
+        }
+        continue
+      }
+      for ip in pod.ips {
+        guard service.ipFamilies.contains(where: { $0.contains(ip) }) else {
+          skipped?(pod, .ipFamily(ip, service.ipFamilies))
+          continue
+        }
         out.append(ResolvedEndpoint(
           ip: ip, isReady: ready, hostname: hostname, podName: pod.meta.name, ports: ports,
-          source: pod.meta.location))
+          source: pod.meta.location, sourceKind: .pod, sourceName: pod.meta.name))
       }
     }
     return out

@@ -90,12 +90,16 @@ public struct FilterExclusion: Sendable, Hashable, CustomStringConvertible {
   public var location: SourceLocation
   public var reason: Reason
   public var part: Part
+  /// The object's own addresses (a Service's cluster IPs, a Pod's IPs),
+  /// so `explain` can say why an address has no record or PTR.
+  public var addresses: [IPAddress]
 
-  public init(object: ObjectKey, location: SourceLocation, reason: Reason, part: Part = .all) {
+  public init(object: ObjectKey, location: SourceLocation, reason: Reason, part: Part = .all, addresses: [IPAddress] = []) {
     self.object = object
     self.location = location
     self.reason = reason
     self.part = part
+    self.addresses = addresses
   }
 
   /// `Service team-a/web left out: namespace team-a is not in --namespaces`.

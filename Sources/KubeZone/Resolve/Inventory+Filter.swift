@@ -47,7 +47,8 @@ extension Inventory {
         if let reason = current?.verdict {
           // Workloads only feed a diagnostic; they are dropped unlisted.
           if case .workload = objects[i] { continue }
-          exclusions.append(FilterExclusion(object: key, location: objects[i].meta.location, reason: reason))
+          exclusions.append(FilterExclusion(
+            object: key, location: objects[i].meta.location, reason: reason, addresses: objects[i].ownAddresses))
           continue
         }
       }
@@ -69,7 +70,8 @@ extension Inventory {
   ) {
     let selector = filter.selector
     func exclude(_ reason: FilterExclusion.Reason, _ part: FilterExclusion.Part = .all) {
-      exclusions.append(FilterExclusion(object: key, location: objects[i].meta.location, reason: reason, part: part))
+      exclusions.append(FilterExclusion(
+        object: key, location: objects[i].meta.location, reason: reason, part: part, addresses: objects[i].ownAddresses))
     }
     switch objects[i] {
     case .service(let s):
@@ -129,7 +131,7 @@ extension Inventory {
     var removed: Set<ServiceRef> = []
     func exclude(_ s: Service, _ reason: FilterExclusion.Reason, _ part: FilterExclusion.Part = .all) {
       let key = ObjectKey(kind: "Service", namespace: s.meta.namespace, name: s.meta.name)
-      exclusions.append(FilterExclusion(object: key, location: s.meta.location, reason: reason, part: part))
+      exclusions.append(FilterExclusion(object: key, location: s.meta.location, reason: reason, part: part, addresses: s.clusterIPs))
       if part == .all { removed.insert(ServiceRef(namespace: s.meta.namespace, name: s.meta.name)) }
     }
     if filter.noEndpoints {
@@ -176,6 +178,18 @@ extension Inventory {
     case "endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io"
     case "service.kubernetes.io/headless": s.isHeadless ? "" : nil
     default: s.meta.labels[key]
+    }
+  }
+}
+
+extension KubernetesObject {
+  /// A Service's cluster IPs or a Pod's IPs: what a filter's exclusion
+  /// names, for `explain` by address.
+  var ownAddresses: [IPAddress] {
+    switch self {
+    case .service(let s): s.clusterIPs
+    case .pod(let p): p.ips
+    default: []
     }
   }
 }

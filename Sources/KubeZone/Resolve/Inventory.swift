@@ -137,6 +137,19 @@ public struct Inventory: Sendable {
   /// Positions in `pods` of the pods that get no pod record.
   var withoutPodRecord: Set<Int> = []
 
+  /// The pod `namespace/name`, if the input has it: a binary search, as
+  /// each namespace's pods are sorted by name.
+  func pod(namespace: String, name: String) -> Pod? {
+    let pods = pods(in: namespace)
+    var low = pods.startIndex
+    var high = pods.endIndex
+    while low < high {
+      let mid = (low + high) / 2
+      if pods[mid].meta.name < name { low = mid + 1 } else { high = mid }
+    }
+    return low < pods.endIndex && pods[low].meta.name == name ? pods[low] : nil
+  }
+
   /// The pods of `namespace`, indexed by their positions in `pods`.
   func pods(in namespace: String) -> ArraySlice<Pod> {
     guard let range = podRanges[namespace] else { return [] }

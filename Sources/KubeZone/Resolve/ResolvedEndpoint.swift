@@ -10,6 +10,14 @@ public struct ResolvedEndpoint: Sendable, Hashable {
   /// The object the address came from (EndpointSlice, Endpoints or Pod),
   /// so a bad hostname is reported where it is written.
   public var source: SourceLocation
+  /// That object's kind and name, for `explain`; its namespace is the
+  /// service's.
+  public var sourceKind: SourceKind
+  public var sourceName: String
+
+  public enum SourceKind: String, Sendable, Hashable {
+    case endpointSlice = "EndpointSlice", endpoints = "Endpoints", pod = "Pod"
+  }
 
   public struct Port: Sendable, Hashable {
     public var name: String?

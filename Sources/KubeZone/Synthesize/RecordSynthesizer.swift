@@ -20,10 +20,18 @@ public struct RecordSynthesizer: Sendable {
 
   /// Every record, forward and reverse, deduplicated, with SRV weights set.
   public func records(for inventory: Inventory, log: inout DiagnosticLog) throws(InputError) -> [ResourceRecord] {
+    try synthesize(inventory, log: &log).records
+  }
+
+  /// The records and, with `options.provenance`, their origins (in the
+  /// same order) and what was left out.
+  func synthesize(
+    _ inventory: Inventory, log: inout DiagnosticLog
+  ) throws(InputError) -> (records: [ResourceRecord], provenance: ProvenanceLog?) {
     // The first slice starts from the TXT record, so it comes first.
-    var seed = RecordSink(ttl: options.ttl)
+    var seed = RecordSink(ttl: options.ttl, provenance: options.provenance)
     if let version = try? options.domain.prepending("dns-version"), let text = CharacterString(SynthesisOptions.schemaVersion) {
-      seed.add(version, .txt([text]), ttl: SynthesisOptions.schemaTTL)
+      seed.add(version, .txt([text]), ttl: SynthesisOptions.schemaTTL, origin: RecordOrigin(rule: .schemaVersion, objects: []))
     }
     let clusterIPs = Set(inventory.services.flatMap(\.clusterIPs))
     let resolver = EndpointResolver(inventory)
@@ -32,11 +40,11 @@ public struct RecordSynthesizer: Sendable {
     let services = inventory.services
     let slices = Self.slices(services.count, parts: parallelSlices)
     var parts = ParallelMap.map(slices) { [seed] range -> Swift.Result<(RecordSink, DiagnosticLog), InputError> in
-      var part = range.lowerBound == 0 ? seed : RecordSink(ttl: options.ttl)
+      var part = range.lowerBound == 0 ? seed : RecordSink(ttl: options.ttl, provenance: options.provenance)
       var partLog = DiagnosticLog()
       do throws(InputError) {
         for service in services[range] {
-          guard let base = try serviceName(service, log: &partLog) else { continue }
+          guard let base = try serviceName(service, into: &part, log: &partLog) else { continue }
           var context = ServiceContext(
             service: service, base: base, clusterIPs: clusterIPs, options: options, strict: strict)
           try context.synthesize(resolver: resolver, into: &part, log: &partLog)
@@ -62,7 +70,8 @@ public struct RecordSynthesizer: Sendable {
     if options.podRecords {
       try podRecords(inventory, into: &sink, log: &log)
     }
-    return sink.finish()
+    let provenance = sink.provenance
+    return (sink.finish(), provenance)
   }
 
   /// Contiguous ranges of `count` services, one a core once there are
@@ -75,42 +84,59 @@ public struct RecordSynthesizer: Sendable {
   }
 
   /// `<svc>.<ns>.svc.<zone>`, or nil (with a warning) for invalid names.
-  private func serviceName(_ service: Service, log: inout DiagnosticLog) throws(InputError) -> DomainName? {
+  private func serviceName(
+    _ service: Service, into sink: inout RecordSink, log: inout DiagnosticLog
+  ) throws(InputError) -> DomainName? {
     let meta = service.meta
+    var problem: String
     if !NameRules.isDNS1035Label(meta.name) {
-      try reject("Service name '\(meta.name.escapedForMessage)' is not a DNS-1035 label", meta.location, &log)
-      return nil
+      problem = "Service name '\(meta.name.escapedForMessage)' is not a DNS-1035 label"
+    } else if !NameRules.isDNS1123Label(meta.namespace) {
+      problem = "namespace '\(meta.namespace.escapedForMessage)' of Service \(meta.name) is not a DNS-1123 label"
+    } else {
+      do {
+        return try options.domain.prepending([meta.name, meta.namespace, "svc"])
+      } catch {
+        problem = "Service \(meta.namespace)/\(meta.name): \(error) with domain \(options.domain)"
+      }
     }
-    if !NameRules.isDNS1123Label(meta.namespace) {
-      try reject("namespace '\(meta.namespace.escapedForMessage)' of Service \(meta.name) is not a DNS-1123 label", meta.location, &log)
-      return nil
-    }
-    do {
-      return try options.domain.prepending([meta.name, meta.namespace, "svc"])
-    } catch {
-      try reject("Service \(meta.namespace)/\(meta.name): \(error) with domain \(options.domain)", meta.location, &log)
-      return nil
-    }
+    // The name it would have had, as far as it can be written.
+    try reject(
+      problem, meta.location, &log, sink: &sink,
+      Exclusion(
+        .invalidName(problem), objects: [ObjectReference(service)],
+        subtrees: [try? options.domain.prepending([meta.name, meta.namespace, "svc"])].compactMap { $0 }))
+    return nil
   }
 
-  private func reject(_ message: String, _ location: SourceLocation, _ log: inout DiagnosticLog) throws(InputError) {
+  private func reject(
+    _ message: String, _ location: SourceLocation, _ log: inout DiagnosticLog,
+    sink: inout RecordSink, _ exclusion: @autoclosure () -> Exclusion
+  ) throws(InputError) {
     if strict { throw InputError(message + " (--strict)", at: location) }
     log.warn(message + "; skipped", at: location)
+    sink.exclude(exclusion())
   }
 
   private func podRecords(_ inventory: Inventory, into sink: inout RecordSink, log: inout DiagnosticLog) throws(InputError) {
     let skipped = inventory.withoutPodRecord
     for (i, pod) in inventory.pods.enumerated() {
       guard let ip = pod.ips.first, skipped.isEmpty || !skipped.contains(i) else { continue }
-      guard NameRules.isDNS1123Label(pod.meta.namespace) else {
-        try reject("namespace '\(pod.meta.namespace.escapedForMessage)' of Pod \(pod.meta.name) is not a DNS-1123 label", pod.meta.location, &log)
+      let problem: String
+      if !NameRules.isDNS1123Label(pod.meta.namespace) {
+        problem = "namespace '\(pod.meta.namespace.escapedForMessage)' of Pod \(pod.meta.name) is not a DNS-1123 label"
+      } else if let owner = try? options.domain.prepending([ip.dashed, pod.meta.namespace, "pod"]) {
+        sink.add(owner, .address(ip), origin: RecordOrigin(rule: .podAddress(ip), objects: [ObjectReference(pod)]))
         continue
+      } else {
+        problem = "pod record for \(pod.meta.name) would exceed 255 octets"
       }
-      guard let owner = try? options.domain.prepending([ip.dashed, pod.meta.namespace, "pod"]) else {
-        try reject("pod record for \(pod.meta.name) would exceed 255 octets", pod.meta.location, &log)
-        continue
-      }
-      sink.add(owner, .address(ip))
+      try reject(
+        problem, pod.meta.location, &log, sink: &sink,
+        Exclusion(
+          .invalidName(problem), objects: [ObjectReference(pod)],
+          names: [try? options.domain.prepending([ip.dashed, pod.meta.namespace, "pod"])].compactMap { $0 },
+          addresses: [ip]))
     }
   }
 }

@@ -15,6 +15,10 @@ public struct SynthesisOptions: Sendable {
   public var podRecords: Bool
   /// CoreDNS `endpoint_pod_names`: name endpoints after their pods.
   public var endpointPodNames: Bool
+  /// Keep which objects and rule made each record, and what was left out
+  /// and why (`explain`, `diff --explain`). Off for `generate`, which
+  /// then builds none of it.
+  public var provenance = false
 
   public init(
     domain: DomainName, ttl: UInt32 = 30, profile: Profile = .coredns,

@@ -60,10 +60,17 @@ import Testing
   }
 
   /// The commands and options on one line: each `kubezone WORD` up to a
-  /// shell separator or the end of a code span.
+  /// shell separator, within one code span when the line has any (prose),
+  /// else in the whole line (a code block).
   static func uses(in line: String) -> [(command: String, options: [String])] {
+    let spans = line.split(separator: "`", omittingEmptySubsequences: false)
+    let pieces = spans.count > 1 ? spans.enumerated().filter { $0.offset % 2 == 1 }.map(\.element) : [Substring(line)]
+    return pieces.flatMap { uses(inCode: String($0)) }
+  }
+
+  private static func uses(inCode text: String) -> [(command: String, options: [String])] {
     var result: [(String, [String])] = []
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "`" || $0 == "\t" }).map(String.init)
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     var i = 0
     while i < words.count {
       guard words[i].hasSuffix("kubezone"), i + 1 < words.count else { i += 1; continue }

@@ -13,10 +13,14 @@ struct RuleHarness {
   var nameserverAddresses: [String] = []
   var strict = false
   var filter = PublicationFilter()
+  /// Keep each record's origins (`explain`).
+  var provenance = false
 
   struct Output {
     var records: Set<String>
     var outcome: GenerateOutcome
+    /// The input file's path, as locations name it.
+    var file: String
 
     /// Records whose line starts with `prefix` (an owner, or owner + type).
     func with(_ prefix: String) -> Set<String> { records.filter { $0.hasPrefix(prefix + " ") } }
@@ -43,7 +47,9 @@ struct RuleHarness {
       filter: filter,
       strict: strict,
       header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
-    let outcome = try Pipeline.generate(request)
+    var provenanced = request
+    provenanced.synthesis.provenance = provenance
+    let outcome = try Pipeline.generate(provenanced)
     // Every zone a rule test produces must load in the real servers too.
     for (zone, text) in zip(outcome.zones, outcome.texts) {
       TestSupport.write(text, to: folder + "/" + zone.fileName)
@@ -55,7 +61,7 @@ struct RuleHarness {
         lines.insert("\(r.owner) \(r.type.rawValue) \(r.data.presentation)")
       }
     }
-    return Output(records: lines, outcome: outcome)
+    return Output(records: lines, outcome: outcome, file: folder + "/input.yaml")
   }
 }
 
