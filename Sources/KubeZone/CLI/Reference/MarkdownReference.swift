@@ -44,11 +44,6 @@ enum MarkdownReference {
   /// Plain text with Markdown's active characters escaped: `*.yaml` is no
   /// emphasis, `<domain>` no HTML tag, `a|b` no table cell.
   private static func prose(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      if "\\*_<>[]|`".contains(c) { out.append("\\") }
-      out.append(c)
-    }
-    return out
+    ReferenceText.backslashed(text, "\\*_<>[]|`")
   }
 }

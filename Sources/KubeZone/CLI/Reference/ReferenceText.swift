@@ -57,4 +57,14 @@ enum ReferenceText {
   static func identifier(_ name: String) -> String {
     String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
   }
+
+  /// `text` with a backslash before each of `characters`.
+  static func backslashed(_ text: String, _ characters: String) -> String {
+    var out = ""
+    for c in text {
+      if characters.contains(c) { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
 }

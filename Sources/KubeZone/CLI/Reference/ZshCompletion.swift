@@ -100,11 +100,6 @@ enum ZshCompletion {
 
   /// Text inside `[...]` or after `:` in an `_arguments` spec.
   private static func escaped(_ text: String) -> String {
-    var out = ""
-    for c in text {
-      if "\\[]:".contains(c) { out.append("\\") }
-      out.append(c)
-    }
-    return out
+    ReferenceText.backslashed(text, "\\[]:")
   }
 }
