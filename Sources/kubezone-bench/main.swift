@@ -20,10 +20,11 @@ while let arg = args.first {
   options[name] = value
 }
 if flags.contains("help") {
-  print("usage: kubezone-bench [--data DIR] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT] [--prepare-only] [generate's filter options]")
+  print("usage: kubezone-bench [--data DIR (default .build/bench-data)] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT] [--prepare-only] [generate's filter options]")
   exit(0)
 }
-let data = options["data"] ?? "/work/bench-data"
+// Inside the package's build folder (ignored by git), so a checkout needs nothing beside it.
+let data = options["data"] ?? ".build/bench-data"
 let scales = (options["scales"] ?? "30000,150000").split(separator: ",").compactMap { Int($0) }
 let filter = BenchFilter.from(options, flags: flags)
 let cases = BenchCase.all(scales: scales, slices: !flags.contains("no-slices"), writeRecords: Int(options["write-records"] ?? "") ?? 1_000_000)
