@@ -122,6 +122,16 @@ public struct RecordSynthesizer: Sendable {
     let skipped = inventory.withoutPodRecord
     for (i, pod) in inventory.pods.enumerated() {
       guard let ip = pod.ips.first, skipped.isEmpty || !skipped.contains(i) else { continue }
+      // CoreDNS lists pods with status.phase!=Succeeded,Failed,Unknown
+      // (plugin/kubernetes/controller.go podListFunc), so a finished pod
+      // leaves its cache and answers nothing.
+      guard pod.phase == .running || pod.phase == .pending else {
+        sink.exclude(Exclusion(
+          .podFinished(pod.phase), objects: [ObjectReference(pod)],
+          names: [try? options.domain.prepending([ip.dashed, pod.meta.namespace, "pod"])].compactMap { $0 },
+          addresses: [ip]))
+        continue
+      }
       let problem: String
       if !NameRules.isDNS1123Label(pod.meta.namespace) {
         problem = "namespace '\(pod.meta.namespace.escapedForMessage)' of Pod \(pod.meta.name) is not a DNS-1123 label"

@@ -24,6 +24,16 @@ import Testing
     #expect(out.with("10-1-0-9.team.pod.cluster.local.") == ["10-1-0-9.team.pod.cluster.local. A 10.1.0.9"])
     #expect(out.records.filter { $0.contains("fd00--9") }.isEmpty)
   }
+
+  /// CoreDNS lists pods with the field selector
+  /// `status.phase!=Succeeded,status.phase!=Failed,status.phase!=Unknown`
+  /// (coredns 1.14, plugin/kubernetes/controller.go podListFunc, line 354),
+  /// so a finished pod has no pod record; a pending one with an IP has.
+  @Test(arguments: [("Succeeded", false), ("Failed", false), ("Unknown", false), ("Pending", true), ("Running", true)])
+  func podRecordsLeaveFinishedPodsOut(phase: String, published: Bool) throws {
+    let out = try RuleHarness(podRecords: true).run(K8s.pod("a", ns: "team", ips: ["10.1.0.9"], phase: phase))
+    #expect(out.with("10-1-0-9.team.pod.cluster.local.") == (published ? ["10-1-0-9.team.pod.cluster.local. A 10.1.0.9"] : []))
+  }
 }
 
 /// Decoding details that change which records exist.
