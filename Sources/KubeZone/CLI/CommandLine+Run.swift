@@ -106,8 +106,9 @@ enum TopLevelHelp {
       COMMANDS:
 
       """
+    let width = (Commands.specs.map(\.name.count).max() ?? 0) + 2
     for c in Commands.all {
-      out += "  " + c.spec.name.padding(toLength: 12, withPad: " ", startingAt: 0) + c.spec.abstract + "\n"
+      out += "  " + c.spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + c.spec.abstract + "\n"
     }
     out += "\nOPTIONS:\n"
     for option in Commands.topLevelOptions {

@@ -8,8 +8,9 @@ import Testing
   @Test func topLevelHelpListsCommandsAndExitCodes() {
     let r = TestSupport.cli(["--help"])
     #expect(r.code == .success)
-    #expect(r.out.contains("generate    Write the zone files"))
-    #expect(r.out.contains("inspect     Print each YAML or JSON document"))
+    #expect(r.out.contains("  generate     Write the zone files"))
+    #expect(r.out.contains("  inspect      Print each YAML or JSON document"))
+    #expect(r.out.contains("  completions  Print a shell completion script"))
     #expect(r.out.contains("EXIT CODES:\n  0  Done; for diff and --check: nothing would change"))
     #expect(r.out.contains("\n  3  Refused by a safety guard (--force overrides)"))
   }
