@@ -55,7 +55,7 @@ for i in selected {
   var loads: [String] = []
   for _ in 0..<runs {
     loads.append(Report.loadAverage())
-    guard let m = Report.runChild(index: i, data: data) else { Report.fail("case \(c.name) failed") }
+    guard let m = Report.runChild(index: i, data: data, stdin: c.stdin ? c.files(in: data).first : nil) else { Report.fail("case \(c.name) failed") }
     if best == nil || m.wall < best!.wall { best = m }
   }
   guard let best else { continue }
@@ -63,4 +63,4 @@ for i in selected {
   results.append((c, best, loads.joined(separator: " / ")))
 }
 Report.table(results)
-Report.checkFormats(results)
+Report.checkIdentical(results)
