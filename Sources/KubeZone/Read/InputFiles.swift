@@ -84,12 +84,15 @@ public enum InputFiles {
     }
   }
 
-  /// The summed size of the input files (standard input counts 0).
+  /// The summed size of the input files; 0 (unknown) when one is
+  /// standard input or a pipe, whose size is known only once read.
   public static func totalSize(_ inputs: [Input]) -> Int {
     var total = 0
-    for case .file(let path) in inputs {
+    for input in inputs {
+      guard case .file(let path) = input else { return 0 }
       var info = stat()
-      if stat(path, &info) == 0 { total += Int(info.st_size) }
+      guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+      total += Int(info.st_size)
     }
     return total
   }

@@ -69,7 +69,7 @@ enum InputSpool {
             continue
           }
           if n == 0 { return }
-          if errno == EINTR { continue }
+          if errno == EINTR || errno == EAGAIN && wait(for: source) { continue }
           // Not a pipe: only before anything moved, so nothing is lost.
           if first, errno == EINVAL { break }
           throw spliceFailure(source: source, name: name, folder: folder, errno)
@@ -82,7 +82,7 @@ enum InputSpool {
       let n = read(source, buffer, chunk)
       if n == 0 { return }
       if n < 0 {
-        if errno == EINTR { continue }
+        if errno == EINTR || errno == EAGAIN && wait(for: source) { continue }
         throw failure(name, "cannot read", errno)
       }
       var done = 0
@@ -93,6 +93,13 @@ enum InputSpool {
         done += w
       }
     }
+  }
+
+  /// Waits until a non-blocking `fd` has data or its end; false when it
+  /// cannot be waited on.
+  private static func wait(for fd: Int32) -> Bool {
+    var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    return poll(&entry, 1, -1) >= 0 || errno == EINTR
   }
 
   /// A failed `splice` is the spool's fault (disk full, file too large)

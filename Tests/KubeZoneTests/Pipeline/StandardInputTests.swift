@@ -93,6 +93,20 @@ import KubeZoneSynth
     #expect(!FileManager.default.fileExists(atPath: s.folder + "/fresh"))
   }
 
+  /// YAML cut at a line break can still parse: the List then lacks its
+  /// `kind`, which kubectl prints after the items.
+  @Test func aYAMLListCutAtALineBreakSaysItWasCutShort() throws {
+    let s = try Self.snapshot(.pods, .yaml)
+    defer { try? FileManager.default.removeItem(atPath: s.folder) }
+    let whole = try Self.bytes(s.file)
+    let half = whole.prefix(whole.count / 2)
+    let cut = half.prefix(through: try #require(half.lastIndex(of: 0x0A)))
+    let run = try TestSupport.runBinary(["generate", "--out", s.folder + "/out", "-"], stdin: .bytes(Data(cut)))
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("<stdin>:1:1: error: kind: required field is missing (a List without its kind usually means the input was cut short)"), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: s.folder + "/out"))
+  }
+
   @Test func anEmptyPipeHoldsNoObjects() throws {
     let folder = TestSupport.temporaryFolder("stdin")
     defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -60,6 +60,23 @@ import KubeZoneSynth
     #expect(fast.result.objects.count == 300)
   }
 
+  /// A non-blocking pipe whose writer pauses: waited on, not an error.
+  @Test func aNonBlockingPipeIsWaitedOn() throws {
+    let pipe = Pipe()
+    let reader = pipe.fileHandleForReading.fileDescriptor
+    #expect(fcntl(reader, F_SETFL, fcntl(reader, F_GETFL) | O_NONBLOCK) == 0)
+    let writer = pipe.fileHandleForWriting
+    Thread {
+      for part in 0..<3 {
+        usleep(20_000)
+        try? writer.write(contentsOf: Data(repeating: UInt8(ascii: "a") + UInt8(part), count: 100_000))
+      }
+      try? writer.close()
+    }.start()
+    let mapped = try InputSpool.map(fd: reader, name: "<stdin>")
+    #expect(mapped.array() == (0..<3).flatMap { Array(repeating: UInt8(ascii: "a") + UInt8($0), count: 100_000) })
+  }
+
   @Test func anEmptyPipeIsAnEmptyInput() throws {
     let mapped = try InputSpool.map(fd: Self.pipe(feeding: []).fileHandleForReading.fileDescriptor, name: "<stdin>")
     #expect(mapped.count == 0)
