@@ -8,7 +8,7 @@ import KubeZoneSynth
 @Suite struct InputSpoolTests {
   /// A pipe whose read end is handed back while a thread writes `bytes`.
   static func pipe(feeding bytes: [UInt8]) -> Pipe {
-    let pipe = Pipe()
+    let pipe = ExternalTool.privatePipe()
     let writer = pipe.fileHandleForWriting
     Thread {
       try? writer.write(contentsOf: Data(bytes))
@@ -62,7 +62,7 @@ import KubeZoneSynth
 
   /// A non-blocking pipe whose writer pauses: waited on, not an error.
   @Test func aNonBlockingPipeIsWaitedOn() throws {
-    let pipe = Pipe()
+    let pipe = ExternalTool.privatePipe()
     let reader = pipe.fileHandleForReading.fileDescriptor
     #expect(fcntl(reader, F_SETFL, fcntl(reader, F_GETFL) | O_NONBLOCK) == 0)
     let writer = pipe.fileHandleForWriting

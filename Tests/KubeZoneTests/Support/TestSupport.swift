@@ -104,9 +104,9 @@ extension TestSupport {
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let inPipe = Pipe()
-    let outPipe = Pipe()
-    let errPipe = Pipe()
+    let inPipe = ExternalTool.privatePipe()
+    let outPipe = ExternalTool.privatePipe()
+    let errPipe = ExternalTool.privatePipe()
     switch input {
     case .bytes: process.standardInput = inPipe
     case .file(let path): process.standardInput = FileHandle(forReadingAtPath: path)
