@@ -18,9 +18,11 @@ public struct SnapshotSpec: Sendable, Hashable {
   }
 }
 
-/// What a snapshot file holds.
+/// What a snapshot file holds. `all` is one List of services, then
+/// EndpointSlices, then pods, as `kubectl get services,endpointslices,pods
+/// -A -o json|yaml` prints it.
 public enum SnapshotKind: String, Sendable, CaseIterable {
-  case pods, services, endpointslices
+  case pods, services, endpointslices, all
 }
 
 /// The output format, as `kubectl get -o`.

@@ -22,26 +22,45 @@ public enum SnapshotWriter {
 
   static func emit(_ kind: SnapshotKind, _ format: SnapshotFormat, spec: SnapshotSpec, to sink: ByteSink) {
     let model = ClusterModel(spec)
-    let count: Int
+    var count: Int
     let item: (Int) -> SynthValue
     switch kind {
-    case .pods:
-      let f = PodFactory(model: model)
-      count = spec.pods
-      item = f.pod
-    case .services:
-      let f = ServiceFactory(model: model)
-      count = spec.services
-      item = f.service
-    case .endpointslices:
-      let f = EndpointSliceFactory(model: model)
-      let refs = f.slices()
-      count = refs.count
-      item = { f.slice(refs[$0]) }
+    case .pods, .services, .endpointslices:
+      (count, item) = items(kind, model: model)
+    case .all:
+      // One List, each kind's items in turn.
+      let parts = [SnapshotKind.services, .endpointslices, .pods].map { items($0, model: model) }
+      count = parts.reduce(0) { $0 + $1.count }
+      item = { i in
+        var i = i
+        for part in parts {
+          if i < part.count { return part.item(i) }
+          i -= part.count
+        }
+        return parts[parts.count - 1].item(i)
+      }
     }
     switch format {
     case .json: JSONEmitter.list(count: count, to: sink, item: item)
     case .yaml: YAMLEmitter.list(count: count, to: sink, item: item)
+    }
+  }
+}
+
+extension SnapshotWriter {
+  /// The item count and items of one kind's List.
+  static func items(_ kind: SnapshotKind, model: ClusterModel) -> (count: Int, item: (Int) -> SynthValue) {
+    switch kind {
+    case .pods:
+      let f = PodFactory(model: model)
+      return (model.spec.pods, f.pod)
+    case .services:
+      let f = ServiceFactory(model: model)
+      return (model.spec.services, f.service)
+    case .endpointslices, .all:  // `all` is emitted kind by kind, never asked for here
+      let f = EndpointSliceFactory(model: model)
+      let refs = f.slices()
+      return (refs.count, { f.slice(refs[$0]) })
     }
   }
 }

@@ -1,7 +1,9 @@
-/// One benchmark case: which snapshot files a run reads, or the zone
-/// writing case.
+/// One benchmark case: which snapshot files a run reads, and how, or the
+/// zone writing case.
 struct BenchCase: Sendable {
-  enum Input: Sendable { case pods, slices }
+  /// `allKinds` reads services, EndpointSlices and pods from three files;
+  /// `list` reads the same objects from one List holding all three kinds.
+  enum Input: Sendable { case pods, slices, allKinds, list }
   enum Format: String, Sendable { case json, yaml }
 
   var name: String
@@ -9,6 +11,9 @@ struct BenchCase: Sendable {
   var pods: Int
   var input: Input
   var format: Format
+  /// The first file reaches kubezone as `-`, through a pipe the benchmark
+  /// feeds (`cat FILE | kubezone generate - ...`).
+  var stdin = false
   /// Records to write in the writing case.
   var writeRecords: Int = 0
 
@@ -18,11 +23,21 @@ struct BenchCase: Sendable {
     var out: [BenchCase] = []
     for pods in scales {
       let tag = pods % 1000 == 0 ? "\(pods / 1000)k" : "\(pods)"
-      out.append(BenchCase(name: "pods+services JSON \(tag)", pods: pods, input: .pods, format: .json))
-      out.append(BenchCase(name: "pods+services YAML \(tag)", pods: pods, input: .pods, format: .yaml))
+      for format in [Format.json, .yaml] {
+        let f = format.rawValue.uppercased()
+        out.append(BenchCase(name: "pods+services \(f) \(tag)", pods: pods, input: .pods, format: format))
+        out.append(BenchCase(name: "pods+services \(f) \(tag) stdin", pods: pods, input: .pods, format: format, stdin: true))
+      }
       if slices {
-        out.append(BenchCase(name: "slices+services JSON \(tag)", pods: pods, input: .slices, format: .json))
-        out.append(BenchCase(name: "slices+services YAML \(tag)", pods: pods, input: .slices, format: .yaml))
+        for format in [Format.json, .yaml] {
+          out.append(BenchCase(name: "slices+services \(format.rawValue.uppercased()) \(tag)", pods: pods, input: .slices, format: format))
+        }
+      }
+      for format in [Format.json, .yaml] {
+        let f = format.rawValue.uppercased()
+        out.append(BenchCase(name: "all kinds \(f) \(tag) 3 files", pods: pods, input: .allKinds, format: format))
+        out.append(BenchCase(name: "all kinds \(f) \(tag) one List", pods: pods, input: .list, format: format))
+        out.append(BenchCase(name: "all kinds \(f) \(tag) one List stdin", pods: pods, input: .list, format: format, stdin: true))
       }
     }
     if writeRecords > 0 {
@@ -34,7 +49,38 @@ struct BenchCase: Sendable {
   /// The files this case reads, under the data folder.
   func files(in data: String) -> [String] {
     let folder = BenchData.folder(data, pods: pods)
-    let first = input == .pods ? "pods" : "endpointslices"
-    return ["\(folder)/\(first).\(format.rawValue)", "\(folder)/services.\(format.rawValue)"]
+    let kinds: [String] = switch input {
+    case .pods: ["pods", "services"]
+    case .slices: ["endpointslices", "services"]
+    case .allKinds: ["services", "endpointslices", "pods"]
+    case .list: ["all"]
+    }
+    return kinds.map { "\(folder)/\($0).\(format.rawValue)" }
+  }
+
+  /// The arguments `kubezone generate` gets: `-` for the piped file.
+  func inputs(in data: String) -> [String] {
+    let files = files(in: data)
+    return stdin ? ["-"] + files.dropFirst() : files
+  }
+
+  /// The case this one's wall and peak RSS are compared with: the same
+  /// snapshot from files (`stdin`), or from one file per kind (`list`).
+  func reference(in cases: [BenchCase]) -> BenchCase? {
+    guard writeRecords == 0 else { return nil }
+    return cases.first { r in
+      r.pods == pods && r.format == format && !r.stdin
+        && (stdin ? r.input == input : input == .list && r.input == .allKinds)
+    }
+  }
+
+  /// Cases whose zones must be byte-identical: the same objects, whatever
+  /// the format, the files or the pipe.
+  var snapshot: String {
+    switch input {
+    case .pods: "pods+services \(pods)"
+    case .slices: "slices+services \(pods)"
+    case .allKinds, .list: "all kinds \(pods)"
+    }
   }
 }

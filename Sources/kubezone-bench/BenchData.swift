@@ -7,8 +7,9 @@ enum BenchData {
 
   static func spec(pods: Int) -> SnapshotSpec { SnapshotSpec(pods: pods, services: pods / 15, seed: 42) }
 
-  /// Writes whatever files of `pods`' scale are missing or stale.
-  static func prepare(_ data: String, pods: Int, log: (String) -> Void) throws {
+  /// Writes whatever files of `pods`' scale are missing or stale, of
+  /// those in `needed` (paths; all when nil).
+  static func prepare(_ data: String, pods: Int, needed: Set<String>? = nil, log: (String) -> Void) throws {
     let dir = folder(data, pods: pods)
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let stamp = "\(dir)/spec.txt"
@@ -18,10 +19,20 @@ enum BenchData {
     for kind in SnapshotKind.allCases {
       for format in SnapshotFormat.allCases {
         let path = "\(dir)/\(kind.rawValue).\(format.rawValue)"
-        if fresh && FileManager.default.fileExists(atPath: path) { continue }
+        if fresh && FileManager.default.fileExists(atPath: path) || needed.map({ !$0.contains(path) }) == true { continue }
         let start = Date()
         let n = try SnapshotWriter.write(kind, format, spec: spec(pods: pods), to: path)
         log("generated \(path): \(n / 1_000_000) MB in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+      }
+    }
+    if !fresh {
+      // Files of the old spec that were not needed now are stale: remove
+      // them, so the stamp speaks for every file left.
+      for kind in SnapshotKind.allCases {
+        for format in SnapshotFormat.allCases {
+          let path = "\(dir)/\(kind.rawValue).\(format.rawValue)"
+          if needed.map({ !$0.contains(path) }) == true { try? FileManager.default.removeItem(atPath: path) }
+        }
       }
     }
     _ = FileManager.default.createFile(atPath: stamp, contents: Data(wanted.utf8))

@@ -48,7 +48,7 @@ enum ChildRun {
     if c.writeRecords > 0 { return try ZoneWriteCase.run(records: c.writeRecords, out: out) }
     let domain = try DomainName("cluster.local")
     let request = GenerateRequest(
-      inputs: c.files(in: data), synthesis: SynthesisOptions(domain: domain),
+      inputs: c.inputs(in: data), synthesis: SynthesisOptions(domain: domain),
       zones: ZoneOptions(domain: domain), filter: filter, header: try Template(DefaultTemplates.zoneHeader, file: "zone.header"))
     try? FileManager.default.removeItem(atPath: out)
     let start = StageTimings.now()

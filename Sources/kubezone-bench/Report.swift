@@ -15,7 +15,7 @@ enum Report {
     return String(text.split(separator: " ").first ?? "?")
   }
 
-  static func runChild(index: Int, data: String) -> Measurement? {
+  static func runChild(index: Int, data: String, stdin file: String? = nil) -> Measurement? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     var args = CommandLine.arguments.dropFirst().filter { _ in true }
@@ -23,33 +23,62 @@ enum Report {
     process.arguments = Array(args)
     let pipe = Pipe()
     process.standardOutput = pipe
+    // A real pipe, as from kubectl: `cat FILE | child`, never a redirected
+    // regular file (which kubezone would map in place).
+    var feeder: Process?
+    if let file {
+      let cat = Process()
+      cat.executableURL = URL(fileURLWithPath: "/bin/cat")
+      cat.arguments = [file]
+      let input = Pipe()
+      cat.standardOutput = input
+      process.standardInput = input
+      do { try cat.run() } catch { return nil }
+      feeder = cat
+    }
     do { try process.run() } catch { return nil }
+    if let input = process.standardInput as? Pipe {
+      // Only the two children may hold the pipe, or the reader never sees its end.
+      try? input.fileHandleForWriting.close()
+      try? input.fileHandleForReading.close()
+    }
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
+    feeder?.waitUntilExit()
+    guard process.terminationStatus == 0, feeder?.terminationStatus ?? 0 == 0 else { return nil }
     return String(decoding: output, as: UTF8.self).split(separator: "\n").lazy.compactMap { Measurement(line: String($0)) }.first
   }
 
   static func table(_ results: [(BenchCase, Measurement, String)]) {
-    print("| case | input | wall | CPU | MB/s | records | records/s | peak RSS | stages: wall/CPU s (peak RSS after, MB) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| case | input | wall | CPU | MB/s | records | records/s | peak RSS | vs reference: wall, RSS | stages: wall/CPU s (peak RSS after, MB) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    let cases = results.map(\.0)
     for (c, m, _) in results {
       let mb = Double(m.inputBytes) / 1e6
       let input = c.writeRecords > 0 ? "-" : String(format: "%.0f MB", mb)
       let rate = c.writeRecords > 0 ? "-" : String(format: "%.0f", mb / m.wall)
+      var versus = "-"
+      if let r = c.reference(in: cases), let rm = results.first(where: { $0.0.name == r.name })?.1 {
+        versus = String(format: "%.2fx, %.2fx (%@)", m.wall / rm.wall, Double(m.peakRSS) / Double(rm.peakRSS), r.name)
+      }
       let stages = m.stages.map { String(format: "%@ %.2f/%.2f (%.0f)", $0.name, $0.wall, $0.cpu, Double($0.peakRSS) / 1e6 / 1.048576) }.joined(separator: ", ")
-      print(String(format: "| %@ | %@ | %.3f s | %.2f s | %@ | %d | %.0f | %.0f MB | %@ |",
-        c.name, input, m.wall, m.cpu, rate, m.records, Double(m.records) / m.wall, Double(m.peakRSS) / 1e6 / 1.048576, stages))
+      print(String(format: "| %@ | %@ | %.3f s | %.2f s | %@ | %d | %.0f | %.0f MB | %@ | %@ |",
+        c.name, input, m.wall, m.cpu, rate, m.records, Double(m.records) / m.wall, Double(m.peakRSS) / 1e6 / 1.048576, versus, stages))
     }
   }
 
-  /// JSON and YAML of the same snapshot must give byte-identical zones.
-  static func checkFormats(_ results: [(BenchCase, Measurement, String)]) {
+  /// Every case of one snapshot (JSON or YAML, files, one List or a pipe)
+  /// must give byte-identical zones.
+  static func checkIdentical(_ results: [(BenchCase, Measurement, String)]) {
     var failed = false
-    for (c, m, _) in results where c.format == .json && c.writeRecords == 0 {
-      guard let yaml = results.first(where: { $0.0.pods == c.pods && $0.0.input == c.input && $0.0.format == .yaml }) else { continue }
-      let same = yaml.1.zoneHash == m.zoneHash
-      print("\(same ? "ok" : "MISMATCH"): zones from \(c.name) and \(yaml.0.name) are \(same ? "byte-identical" : "different")")
+    var first: [String: (BenchCase, Measurement)] = [:]
+    for (c, m, _) in results where c.writeRecords == 0 {
+      guard let (f, fm) = first[c.snapshot] else {
+        first[c.snapshot] = (c, m)
+        continue
+      }
+      let same = fm.zoneHash == m.zoneHash
+      print("\(same ? "ok" : "MISMATCH"): zones from \(f.name) and \(c.name) are \(same ? "byte-identical" : "different")")
       failed = failed || !same
     }
     if failed { exit(1) }

@@ -3,7 +3,7 @@ import KubeZoneSynth
 
 // kubezone-synth: writes deterministic `kubectl get -A -o json|yaml` Lists.
 let usage = """
-  usage: kubezone-synth --kind pods|services|endpointslices --format json|yaml
+  usage: kubezone-synth --kind pods|services|endpointslices|all --format json|yaml
                         [--pods N] [--services N] [--seed N] [--dual-stack]
                         [--not-ready PERCENT] --out FILE
   """

@@ -37,6 +37,11 @@ public struct ObjectDecoder: Sendable {
       result.log.warn("not a Kubernetes object (no apiVersion or kind); skipped", at: root.location)
       return
     }
+    if kind == nil, root.child("items") != nil {
+      // kubectl prints a List's `kind` after its items: a List without
+      // one is most often output cut short (kubectl killed mid-List).
+      throw InputError("kind: required field is missing (a List without its kind usually means the input was cut short)", at: root.location)
+    }
     if let kind, kind == "List" || (kind.hasSuffix("List") && root.child("items") != nil) {
       let itemKind = kind == "List" ? nil : String(kind.dropLast(4))
       for item in try root.list("items") {

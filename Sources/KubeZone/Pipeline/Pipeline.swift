@@ -124,15 +124,17 @@ public enum Pipeline {
     return all.filter { $0.value.count > 1 }
   }
 
-  /// One input: decoded by the fast JSON path when it applies, else its
-  /// bytes for the full readers.
+  /// One input, standard input and pipes included (mapped, see
+  /// `InputFiles.mapped`): decoded by the fast readers when they apply,
+  /// else its bytes for the full readers.
   static func readInput(
     _ input: InputFiles.Input, decoder: ObjectDecoder, meter: ProgressMeter? = nil
   ) throws(InputError) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
-    guard case .file(let path) = input, let mapped = MappedFile(path: path) else {
+    guard let mapped = try InputFiles.mapped(input) else {
       let (name, bytes) = try InputFiles.read(input)
       return (name, bytes, nil)
     }
+    let path = mapped.name
     var progress: (@Sendable (Int, Int) -> Void)?
     if let meter {
       progress = { bytes, objects in meter.add(bytes: bytes, objects: objects) }

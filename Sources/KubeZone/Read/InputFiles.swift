@@ -66,12 +66,33 @@ public enum InputFiles {
     }
   }
 
-  /// The summed size of the input files (standard input counts 0).
+  /// One input as a mapped file: a regular file in place; standard input,
+  /// a FIFO or `<(kubectl ...)` copied first (`InputSpool`). Nil when a
+  /// named file cannot be opened or mapped (`read` then reports it).
+  static func mapped(_ input: Input) throws(InputError) -> MappedFile? {
+    switch input {
+    case .standardInput:
+      return try InputSpool.map(fd: STDIN_FILENO, name: "<stdin>")
+    case .file(let path):
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { return nil }
+      defer { close(fd) }
+      var info = stat()
+      guard fstat(fd, &info) == 0 else { return nil }
+      if (info.st_mode & S_IFMT) == S_IFREG { return MappedFile(fd: fd, name: path, from: 0) }
+      return try InputSpool.map(fd: fd, name: path)
+    }
+  }
+
+  /// The summed size of the input files; 0 (unknown) when one is
+  /// standard input or a pipe, whose size is known only once read.
   public static func totalSize(_ inputs: [Input]) -> Int {
     var total = 0
-    for case .file(let path) in inputs {
+    for input in inputs {
+      guard case .file(let path) = input else { return 0 }
       var info = stat()
-      if stat(path, &info) == 0 { total += Int(info.st_size) }
+      guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+      total += Int(info.st_size)
     }
     return total
   }

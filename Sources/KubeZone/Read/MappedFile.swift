@@ -7,45 +7,51 @@ import Foundation
 /// `madvise(MADV_DONTNEED)` (they stay in the page cache), so the resident
 /// size stays far below the size of a large input.
 final class MappedFile: @unchecked Sendable {
-  let path: String
+  /// The name errors give: the path, or `<stdin>`.
+  let name: String
   let count: Int
   private let base: UnsafeMutableRawPointer?
+  /// Where the input's bytes start in the mapping (a redirected file read
+  /// from the middle); whole pages before it are not mapped.
+  private let skip: Int
 
-  /// Maps `path`, or returns nil when it cannot be opened or mapped.
-  init?(path: String) {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
+  /// Maps the regular file open as `fd` from byte `offset` to its end; the
+  /// caller keeps `fd` (the mapping does not need it once made).
+  init?(fd: Int32, name: String, from offset: Int) {
     var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    self.path = path
-    count = Int(info.st_size)
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, offset >= 0 else { return nil }
+    self.name = name
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = min(offset, Int(info.st_size)) / page * page
+    count = max(0, Int(info.st_size) - offset)
+    skip = offset - start
     if count == 0 {
       base = nil
       return
     }
-    let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0)
+    let mapped = mmap(nil, count + skip, PROT_READ, MAP_PRIVATE, fd, off_t(start))
     guard let mapped, mapped != MAP_FAILED else { return nil }
-    madvise(mapped, count, MADV_SEQUENTIAL)
+    madvise(mapped, count + skip, MADV_SEQUENTIAL)
     base = mapped
   }
 
   deinit {
-    if let base { munmap(base, count) }
+    if let base { munmap(base, count + skip) }
   }
 
   /// Runs `body` over the file's bytes; the pointer must not escape.
   func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     guard let base else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-    return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
+    return try body(UnsafeBufferPointer(start: (base + skip).assumingMemoryBound(to: UInt8.self), count: count))
   }
 
-  /// Drops the whole pages inside `range` from the process's memory.
+  /// Drops the whole pages inside `range` (offsets in the input) from the
+  /// process's memory.
   func release(_ range: Range<Int>) {
     guard let base else { return }
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let start = (range.lowerBound + page - 1) / page * page
-    let end = min(range.upperBound, count) / page * page
+    let start = (range.lowerBound + skip + page - 1) / page * page
+    let end = min(range.upperBound + skip, count + skip) / page * page
     if end > start { madvise(base + start, end - start, MADV_DONTNEED) }
   }
 

@@ -123,7 +123,7 @@ import Testing
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["git", "-C", root, "ls-files", "-z"]
-    let pipe = Pipe()
+    let pipe = ExternalTool.privatePipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
     if (try? process.run()) != nil {

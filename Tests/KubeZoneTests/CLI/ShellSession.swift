@@ -111,7 +111,7 @@ final class ZshTerminal {
 
   /// Types `text`, presses Tab, and returns the command line once zsh has
   /// changed it (or as it stands after `patience` seconds).
-  func complete(_ text: String, patience: Double = 5) throws -> String {
+  func complete(_ text: String, patience: Double = 15) throws -> String {
     try type("clear", enter: true)
     _ = try waitFor { $0.trimmingCharacters(in: .whitespacesAndNewlines) == ">" }
     try type(text, enter: false)
@@ -138,7 +138,7 @@ final class ZshTerminal {
   }
 
   /// The screen once `condition` holds, polling for up to `seconds`.
-  private func waitFor(_ condition: (String) -> Bool, seconds: Double = 5) throws -> String? {
+  private func waitFor(_ condition: (String) -> Bool, seconds: Double = 15) throws -> String? {
     let deadline = Date().addingTimeInterval(seconds)
     repeat {
       let screen = try capture()

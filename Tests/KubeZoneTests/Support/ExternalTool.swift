@@ -30,13 +30,25 @@ enum ExternalTool {
     return nil
   }
 
+  /// A pipe whose ends close on exec: only the child it is handed to gets
+  /// it (as its standard input or output), never a process another test
+  /// starts meanwhile. A tmux server (ShellSession) that inherited one
+  /// kept it open for its whole life, and the reader waited forever.
+  static func privatePipe() -> Pipe {
+    let pipe = Pipe()
+    for fd in [pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor] {
+      _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
+    }
+    return pipe
+  }
+
   /// Runs `tool` with `arguments` and waits, with a time limit.
   static func run(_ tool: String, _ arguments: [String], timeout: TimeInterval = 60) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
     process.arguments = arguments
-    let out = Pipe()
-    let err = Pipe()
+    let out = privatePipe()
+    let err = privatePipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice

@@ -79,27 +79,65 @@ extension TestSupport {
 
   /// Runs the built binary with `input` on its standard input.
   static func runBinary(_ arguments: [String], stdin input: String = "") throws -> ExternalTool.Output {
+    try runBinary(arguments, stdin: .bytes(Data(input.utf8)))
+  }
+
+  /// What the binary's standard input is: bytes written into a pipe, or a
+  /// file handed over as it is (`< file`).
+  enum StandardInput {
+    case bytes(Data)
+    case file(String)
+  }
+
+  /// Runs the built binary with `environment` added to this process's;
+  /// with a `wrapper` (`["/bin/sh", "-c", "...; exec \"$@\"", "sh"]`), runs
+  /// that with the binary and `arguments` after it.
+  static func runBinary(
+    _ arguments: [String], stdin input: StandardInput, environment: [String: String] = [:], wrapper: [String] = []
+  ) throws -> ExternalTool.Output {
     guard let binary = kubezoneBinary else {
       Issue.record("the kubezone executable was not built")
       return ExternalTool.Output(status: -1, stdout: "", stderr: "")
     }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
-    let inPipe = Pipe()
-    let outPipe = Pipe()
-    let errPipe = Pipe()
-    process.standardInput = inPipe
+    let command = wrapper + [binary] + arguments
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let inPipe = ExternalTool.privatePipe()
+    let outPipe = ExternalTool.privatePipe()
+    let errPipe = ExternalTool.privatePipe()
+    switch input {
+    case .bytes: process.standardInput = inPipe
+    case .file(let path): process.standardInput = FileHandle(forReadingAtPath: path)
+    }
     process.standardOutput = outPipe
     process.standardError = errPipe
+    // A binary that stops reading early must not kill the test runner.
+    signal(SIGPIPE, SIG_IGN)
     try process.run()
-    inPipe.fileHandleForWriting.write(Data(input.utf8))
-    try inPipe.fileHandleForWriting.close()
+    let group = DispatchGroup()
+    if case .bytes(let data) = input {
+      // From another thread: a large input fills the pipe before the
+      // binary has read it, while its output must be drained here.
+      let writer = inPipe.fileHandleForWriting
+      group.enter()
+      Thread {
+        try? writer.write(contentsOf: data)
+        try? writer.close()
+        group.leave()
+      }.start()
+    }
+    let err = Captured()
+    let errReader = errPipe.fileHandleForReading
+    group.enter()
+    Thread {
+      err.append(String(decoding: errReader.readDataToEndOfFile(), as: UTF8.self))
+      group.leave()
+    }.start()
     let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-    let err = errPipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ExternalTool.Output(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
+    group.wait()
+    return ExternalTool.Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: err.text)
   }
 }
