@@ -274,7 +274,7 @@ import Testing
     for name in ["out", "check", "force", "serial", "emit"] {
       #expect(!r.out.contains("--\(name) "), "--\(name) is a write option")
     }
-    #expect(TestSupport.cli(["--help"]).out.contains("  explain     Show which objects and rule made each record"))
+    #expect(TestSupport.cli(["--help"]).out.contains("  explain      Show which objects and rule made each record"))
   }
 
   @Test func configFileSetsOptionsAndInputs() {

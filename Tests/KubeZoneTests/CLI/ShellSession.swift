@@ -77,7 +77,10 @@ final class ZshTerminal {
       return nil
     }
     try type("fpath=(\(fpath) $fpath); autoload -U compinit; compinit -u; cd \(ShellSession.quoted(folder)); PS1='> '; echo ready", enter: true)
-    guard try waitFor({ $0.contains("\nready") }) != nil else { return nil }
+    guard try waitFor({ $0.contains("\nready") }) != nil else {
+      Issue.record("zsh did not start in its tmux terminal: \(try capture())")
+      return nil
+    }
   }
 
   deinit { _ = try? run(["kill-server"]) }
