@@ -48,7 +48,9 @@ if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz/FuzzCheck.swift Fuzz
   if ! swiftc -sanitize="$sanitizers" -parse-as-library "$opt" -j"${FUZZ_JOBS:-1}" -module-name KubeZoneFuzz \
     "${sources[@]}" "$snapshot/FuzzCheck.swift" "${extra[@]}" "$snapshot/$harness.swift" -o "$binary" \
     >"$out/logs/build-$(basename "$binary").log" 2>&1; then
-    grep -v 'Cannot export local symbol' "$out/logs/build-$(basename "$binary").log" >&2
+    # Name the files as they are in the repository, not the snapshot.
+    grep -v 'Cannot export local symbol' "$out/logs/build-$(basename "$binary").log" |
+      sed -e "s|$snapshot/KubeZone/|Sources/KubeZone/|g" -e "s|$snapshot/|Fuzz/|g" >&2
     exit 2
   fi
 fi
