@@ -5,10 +5,10 @@
 /// order, TTL units (`1h30m`), parentheses, comments, quoted strings and
 /// `\X` / `\DDD` escapes, and every type in `RRType` (also as `TYPE<n>`).
 /// `$INCLUDE`, `$GENERATE`, classes other than IN, other types, RFC 3597
-/// `\#` data, TTLs past 2^31 - 1, a second SOA and records outside the
-/// SOA's zone are errors naming the position, since guessing would make a
-/// diff lie. Octets are octets: a name or string is read byte for byte,
-/// whatever the encoding.
+/// `\#` data, TTLs past 2^31 - 1, a second SOA unlike the first and
+/// records outside the SOA's zone are errors naming the position, since
+/// guessing would make a diff lie. Octets are octets: a name or string is
+/// read byte for byte, whatever the encoding.
 ///
 ///     $ORIGIN cluster.local.
 ///     $TTL 30
@@ -42,16 +42,20 @@ public struct ZoneFileReader {
     var records: [ResourceRecord] = []
     // Owner offsets of the records read before the SOA, checked once it comes.
     var pending: [Int] = []
-    var soa: (apex: DomainName, offset: Int)?
+    var soa: (record: ResourceRecord, offset: Int)?
     for line in try scanner.lines() {
       guard let (record, offset) = try reader.entry(line) else { continue }
       if record.type == .soa {
-        if let soa { throw reader.secondSOA(at: offset, first: soa.offset) }
-        soa = (record.owner, offset)
+        if let soa {
+          // `dig AXFR` ends with the zone's SOA again: the same record is no second SOA.
+          guard record == soa.record else { throw reader.secondSOA(at: offset, first: soa.offset) }
+          continue
+        }
+        soa = (record, offset)
         for (earlier, at) in zip(records, pending) { try reader.checkInZone(earlier, apex: record.owner, at: at) }
         pending = []
       } else if let soa {
-        try reader.checkInZone(record, apex: soa.apex, at: offset)
+        try reader.checkInZone(record, apex: soa.record.owner, at: offset)
       } else {
         pending.append(offset)
       }
@@ -133,7 +137,7 @@ public struct ZoneFileReader {
 
   private func secondSOA(at offset: Int, first: Int) -> ZoneFileError {
     let line = ZoneFileScanner.location(of: first, in: bytes, file: file).line
-    return error("a second SOA record (the first is at line \(line)); a zone has exactly one", at: offset)
+    return error("a second SOA record, unlike the first (line \(line)); a zone has exactly one", at: offset)
   }
 
   private mutating func directive(_ token: ZoneFileToken, _ args: [ZoneFileToken]) throws(ZoneFileError) {

@@ -6,8 +6,8 @@
 /// for finished tokens.
 ///
 /// Control characters other than tab and the line breaks are refused
-/// outside comments (BIND does too): written raw they would hide text in a
-/// review, and `\DDD` says the same thing visibly. A field has at most
+/// outside comments (BIND refuses a NUL too): written raw they would hide
+/// text in a review, and `\DDD` says the same thing visibly. A field has at most
 /// `maxTokenBytes` bytes and an entry at most `maxTokens` fields, so a
 /// 100 MB line fails at the byte that crosses a limit.
 struct ZoneFileScanner {

@@ -60,7 +60,7 @@ import Testing
     .init("38-crlf.zone", .reads([added])),
     .init("39-lone-cr.zone", .reads([added])),
     .init("40-relative-owner-before-any-origin.zone", .reads([added])),
-    .init("41-second-soa-in-the-middle.zone", .error("a second SOA record (the first is at line 3); a zone has exactly one", at: "7:1")),
+    .init("41-second-soa-in-the-middle.zone", .error("a second SOA record, unlike the first (line 3); a zone has exactly one", at: "7:1")),
     .init("42-soa-after-records.zone", .reads([added])),
     .init("43-quoted-string-never-closed.zone", .error("quoted string is never closed", at: "6:15")),
     .init("44-txt-string-256-octets.zone", .error("string is more than 255 octets", at: "6:15")),
@@ -73,6 +73,7 @@ import Testing
       "- cluster.local. 30 IN NS ns.dns.cluster.local.", "- ns.dns.cluster.local. 30 IN A 127.0.0.1",
     ])),
     .init("50-nul-and-control-in-a-comment.zone", .reads([])),
+    .init("51-axfr-closing-soa.zone", .reads([added])),
   ]
 
   /// A TXT string of these octets as the writer shows it.

@@ -106,7 +106,7 @@ import Testing
     ("$ORIGIN x.\nw\u{0}x 1 A 1.2.3.4\n", "t.zone:2:2: error: control character (octet 0) in a zone file; write it as \\000"),
     ("$ORIGIN x.\nw 1 TXT \"\u{1B}[31m\"\n", "t.zone:2:10: error: control character (octet 27) in a zone file; write it as \\027"),
     ("$ORIGIN x.\nw 1 A 1.2.3.4\\", "t.zone:2:14: error: '\\' at the end of the file escapes nothing"),
-    ("$ORIGIN x.\n@ 1 SOA a. b. 1 2 3 4 5\n@ 1 SOA a. b. 2 2 3 4 5\n", "t.zone:3:1: error: a second SOA record (the first is at line 2); a zone has exactly one"),
+    ("$ORIGIN x.\n@ 1 SOA a. b. 1 2 3 4 5\n@ 1 SOA a. b. 2 2 3 4 5\n", "t.zone:3:1: error: a second SOA record, unlike the first (line 2); a zone has exactly one"),
     ("$ORIGIN x.\n@ 1 SOA a. b. 1 2 3 4 5\nw.y. 1 A 1.2.3.4\n", "t.zone:3:1: error: w.y. is outside the zone x. (the SOA's owner)"),
     ("$ORIGIN y.\nw 1 A 1.2.3.4\n$ORIGIN x.\n@ 1 SOA a. b. 1 2 3 4 5\n", "t.zone:2:1: error: w.y. is outside the zone x. (the SOA's owner)"),
     ("$ORIGIN x.\n" + String(repeating: "a", count: 64) + " 1 A 1.2.3.4\n",
@@ -195,5 +195,11 @@ import Testing
     let text = "$ORIGIN x.\nw 1 TXT" + String(repeating: " " + string, count: 256) + "\n"
     let error = #expect(throws: ZoneFileError.self) { try read(text) }
     #expect(error?.description == "t.zone:2:\(9 + 258 * 255): error: TXT data is more than 65535 octets")
+  }
+
+  /// `dig AXFR` prints the SOA first and last: the copy is read once.
+  @Test func theSameSOAAgainIsReadOnce() throws {
+    let zone = try read("$ORIGIN x.\n@ 1 SOA a. b. 1 2 3 4 5\nw 1 A 10.0.0.1\nx. 1 SOA a. b. 1 2 3 4 5\n")
+    #expect(zone.records.map(\.type) == [.soa, .a])
   }
 }
