@@ -24,8 +24,12 @@ out=.build-fuzz
 # FUZZ_SANITIZERS=fuzzer drops ASan, for more executions where the code
 # under test has no unsafe memory access of its own (see README).
 sanitizers=${FUZZ_SANITIZERS:-fuzzer,address}
+# FUZZ_OPT=-Onone compiles in about a third of the time (CI builds every
+# harness this way only to check that it compiles); FUZZ_JOBS sets swiftc -j.
+opt=${FUZZ_OPT:--O}
 binary=$out/$harness
 [ "$sanitizers" = fuzzer,address ] || binary=$out/$harness-${sanitizers//,/-}
+[ "$opt" = -O ] || binary=$binary$opt
 mkdir -p "$out/corpus/$harness" "$out/crashes/$harness" "$out/logs"
 
 # Rebuild when any source is newer than the binary.
@@ -41,10 +45,12 @@ if [ ! -x "$binary" ] || [ -n "$(find Sources/KubeZone Fuzz/FuzzCheck.swift Fuzz
   [ "$harness" = pipeline ] && extra=("$snapshot/ZoneTextCheck.swift")
   # The linker's "cannot export local symbol" chatter is noise; show the
   # whole log only when the build fails.
-  if ! swiftc -sanitize="$sanitizers" -parse-as-library -O -module-name KubeZoneFuzz \
+  if ! swiftc -sanitize="$sanitizers" -parse-as-library "$opt" -j"${FUZZ_JOBS:-1}" -module-name KubeZoneFuzz \
     "${sources[@]}" "$snapshot/FuzzCheck.swift" "${extra[@]}" "$snapshot/$harness.swift" -o "$binary" \
     >"$out/logs/build-$(basename "$binary").log" 2>&1; then
-    grep -v 'Cannot export local symbol' "$out/logs/build-$(basename "$binary").log" >&2
+    # Name the files as they are in the repository, not the snapshot.
+    grep -v 'Cannot export local symbol' "$out/logs/build-$(basename "$binary").log" |
+      sed -e "s|$snapshot/KubeZone/|Sources/KubeZone/|g" -e "s|$snapshot/|Fuzz/|g" >&2
     exit 2
   fi
 fi
@@ -52,10 +58,15 @@ fi
 # FUZZ_BUILD_ONLY=1 stops here, to build one harness while another runs.
 [ "${FUZZ_BUILD_ONLY:-}" = 1 ] && exit 0
 
-# Seeds: the checked-in corpus, the examples and the hostile test cases,
-# plus the vendored YAML and JSON conformance suites (Tests/Conformance).
+# Seeds: the checked-in corpus, the examples and the hostile test cases
+# (for zonefile: the hostile zone files and the golden zones), plus the
+# vendored YAML and JSON conformance suites (Tests/Conformance).
 seeds=("Fuzz/corpus/$harness")
-[ "$harness" = zonefile ] || seeds+=(examples Tests/KubeZoneTests/Hostile/cases)
+if [ "$harness" = zonefile ]; then
+  seeds+=(Tests/KubeZoneTests/Hostile/zonefiles Tests/KubeZoneTests/Golden)
+else
+  seeds+=(examples Tests/KubeZoneTests/Hostile/cases)
+fi
 case $harness in
   yaml) seeds+=(Tests/Conformance/yaml-test-suite) ;;
   json) seeds+=(Tests/Conformance/json-test-suite/test_parsing) ;;

@@ -3,45 +3,50 @@ extension DomainName: CustomStringConvertible {
   /// `\X` and `\DDD` escapes; the trailing dot is optional, `.` is the root.
   /// The name is always taken as absolute.
   public init(_ text: String) throws(DomainNameError) {
-    let bytes = Array(text.utf8)
+    try self.init(presentation: Array(text.utf8))
+  }
+
+  /// The same from bytes, so octets that are not UTF-8 (a zone file's
+  /// raw `\xE9`) stay what they are. Stops at the first label past 63
+  /// octets; past 255 octets it only counts, so a 100 MB token costs no
+  /// more than its bytes.
+  init(presentation bytes: [UInt8]) throws(DomainNameError) {
     if bytes == [UInt8(ascii: ".")] {
       self = .root
       return
     }
     var labels: [[UInt8]] = []
     var current: [UInt8] = []
+    var wire = 1
     var i = 0
     while i < bytes.count {
-      let b = bytes[i]
+      var b = bytes[i]
       if b == UInt8(ascii: "\\") {
-        guard i + 1 < bytes.count else { throw .invalidEscape(text) }
-        let d = bytes[i + 1]
-        if Self.isDigit(d) {
-          guard i + 3 < bytes.count, Self.isDigit(bytes[i + 2]), Self.isDigit(bytes[i + 3])
-          else { throw .invalidEscape(text) }
-          let v = Int(d - 48) * 100 + Int(bytes[i + 2] - 48) * 10 + Int(bytes[i + 3] - 48)
-          guard v <= 255 else { throw .invalidEscape(text) }
-          current.append(UInt8(v))
-          i += 4
-        } else {
-          current.append(d)
-          i += 2
+        guard let escape = PresentationEscape.decode(bytes, at: i) else {
+          throw .invalidEscape(String(decoding: bytes, as: UTF8.self))
         }
+        b = escape.octet
+        i += escape.length
       } else if b == UInt8(ascii: ".") {
         if current.isEmpty { throw .emptyLabel }
-        labels.append(current)
-        current = []
+        wire += current.count + 1
+        if wire <= Self.maxWireLength { labels.append(current) }
+        current.removeAll(keepingCapacity: true)
         i += 1
+        continue
       } else {
-        current.append(b)
         i += 1
       }
+      if current.count == Self.maxLabelLength { throw .labelTooLong(String(decoding: current + [b], as: UTF8.self)) }
+      current.append(b)
     }
-    if !current.isEmpty { labels.append(current) }
+    if !current.isEmpty {
+      wire += current.count + 1
+      labels.append(current)
+    }
+    if wire > Self.maxWireLength { throw .nameTooLong(wire) }
     try self.init(labels: labels)
   }
-
-  private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
   /// The absolute presentation form with its trailing dot, escaped so that a
   /// zone-file reader gets back exactly these labels.

@@ -11,8 +11,33 @@ public enum RRType: String, Sendable, Hashable, CaseIterable, Comparable {
   case srv = "SRV"
   case txt = "TXT"
 
+  /// The mnemonic in any case, or RFC 3597's `TYPE<n>` for one of these
+  /// types (`TYPE1` is A).
   public init?(mnemonic: some StringProtocol) {
-    self.init(rawValue: mnemonic.uppercased())
+    let upper = mnemonic.uppercased()
+    if let known = Self(rawValue: upper) {
+      self = known
+    } else if upper.hasPrefix("TYPE"), upper.dropFirst(4).allSatisfy({ $0 >= "0" && $0 <= "9" }),
+      let code = UInt16(upper.dropFirst(4)),
+      let known = Self.allCases.first(where: { $0.code == code }) {
+      self = known
+    } else {
+      return nil
+    }
+  }
+
+  /// The type's number on the wire.
+  public var code: UInt16 {
+    switch self {
+    case .a: 1
+    case .ns: 2
+    case .cname: 5
+    case .soa: 6
+    case .ptr: 12
+    case .txt: 16
+    case .aaaa: 28
+    case .srv: 33
+    }
   }
 
   private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Every `*.zone` file is read: the one at each target path gives the old
 /// records and serial, and all of them together are what the safety
-/// guards protect. A file that cannot be parsed is kept with its error: it
-/// is replaced like a changed zone, and a warning says so.
+/// guards protect. A file that cannot be parsed is kept with its error,
+/// which stops a run that would write that zone.
 public struct ExistingZones: Sendable {
   public struct Entry: Sendable {
     public var path: String
@@ -60,9 +60,11 @@ public struct ExistingZones: Sendable {
     }
   }
 
-  /// The origin a file starts with: its name without `.zone`.
+  /// The origin a file starts with: its name without `.zone`; none for
+  /// other names (`db.example`), whose relative names need a `$ORIGIN`.
   static func origin(fileName: String) -> DomainName? {
-    try? DomainName(String(fileName.dropLast(".zone".count)))
+    guard fileName.hasSuffix(".zone"), fileName.count > ".zone".count else { return nil }
+    return try? DomainName(String(fileName.dropLast(".zone".count)))
   }
 
   /// RRsets over every readable zone (see `RRsetCount`).

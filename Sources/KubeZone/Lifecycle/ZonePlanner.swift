@@ -7,7 +7,8 @@
 /// records in a different layout are `reformatted` with the old serial, so
 /// `--check` still tells when the files differ from what a run writes.
 /// A `matched` file is that zone as this run writes it: unchanged, with
-/// no comparing or rendering.
+/// no comparing or rendering. A zone file that cannot be read stops the
+/// run (exit 2): it is input, and it stays as it is.
 public struct ZonePlanner: Sendable {
   /// The `{{generator}}` of the zone header.
   static let generator = "kubezone"
@@ -28,9 +29,11 @@ public struct ZonePlanner: Sendable {
     for var zone in zones {
       let path = folder + "/" + zone.fileName
       let old = existing.entries[zone.fileName]
-      if let problem = old?.problem {
-        let place = problem.diagnostic.location.map { "\($0): " } ?? ""
-        warnings.append("\(place)\(problem.diagnostic.message); replacing the file")
+      if var problem = old?.problem {
+        // Its serial and any records added by hand are unknown: replacing
+        // it could move the serial back or drop them.
+        problem.diagnostic.message += "; kubezone does not replace a zone file it cannot read: fix it or move it away"
+        throw problem
       }
       let oldSerial = old?.contents?.soa?.serial
       let status: LifecyclePlan.Status

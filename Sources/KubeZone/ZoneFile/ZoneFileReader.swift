@@ -3,9 +3,12 @@
 /// Supports `$ORIGIN`, `$TTL`, `@`, relative and absolute names, omitted
 /// owner (a line starting with a blank), omitted TTL and class in either
 /// order, TTL units (`1h30m`), parentheses, comments, quoted strings and
-/// `\X` / `\DDD` escapes, and every type in `RRType`. `$INCLUDE`,
-/// `$GENERATE`, classes other than IN and other types are errors naming
-/// the position, since guessing would make a diff lie.
+/// `\X` / `\DDD` escapes, and every type in `RRType` (also as `TYPE<n>`).
+/// `$INCLUDE`, `$GENERATE`, classes other than IN, other types, RFC 3597
+/// `\#` data, TTLs past 2^31 - 1, a second SOA unlike the first and
+/// records outside the SOA's zone are errors naming the position, since
+/// guessing would make a diff lie. Octets are octets: a name or string is
+/// read byte for byte, whatever the encoding.
 ///
 ///     $ORIGIN cluster.local.
 ///     $TTL 30
@@ -37,8 +40,26 @@ public struct ZoneFileReader {
     var reader = ZoneFileReader(file: file, bytes: bytes, origin: origin)
     var scanner = ZoneFileScanner(bytes, file: file)
     var records: [ResourceRecord] = []
+    // Owner offsets of the records read before the SOA, checked once it comes.
+    var pending: [Int] = []
+    var soa: (record: ResourceRecord, offset: Int)?
     for line in try scanner.lines() {
-      if let record = try reader.entry(line) { records.append(record) }
+      guard let (record, offset) = try reader.entry(line) else { continue }
+      if record.type == .soa {
+        if let soa {
+          // `dig AXFR` ends with the zone's SOA again: the same record is no second SOA.
+          guard record == soa.record else { throw reader.secondSOA(at: offset, first: soa.offset) }
+          continue
+        }
+        soa = (record, offset)
+        for (earlier, at) in zip(records, pending) { try reader.checkInZone(earlier, apex: record.owner, at: at) }
+        pending = []
+      } else if let soa {
+        try reader.checkInZone(record, apex: soa.record.owner, at: offset)
+      } else {
+        pending.append(offset)
+      }
+      records.append(record)
     }
     return (records, reader.origin)
   }
@@ -49,7 +70,7 @@ public struct ZoneFileReader {
     var reader = ZoneFileReader(file: file, bytes: bytes, origin: origin)
     var scanner = ZoneFileScanner(bytes, file: file)
     while let line = try scanner.nextLine() {
-      if let record = try reader.entry(line), case .soa(let soa) = record.data { return soa }
+      if let (record, _) = try reader.entry(line), case .soa(let soa) = record.data { return soa }
     }
     return nil
   }
@@ -60,26 +81,31 @@ public struct ZoneFileReader {
     self.origin = origin
   }
 
-  private mutating func entry(_ line: ZoneFileLine) throws(ZoneFileError) -> ResourceRecord? {
+  /// The record on `line` and its owner's offset; nil for a directive.
+  private mutating func entry(_ line: ZoneFileLine) throws(ZoneFileError) -> (ResourceRecord, Int)? {
     var tokens = line.tokens[...]
     if !line.blankOwner, let first = tokens.first, first.bytes.first == UInt8(ascii: "$"), !first.quoted {
       try directive(first, Array(tokens.dropFirst()))
       return nil
     }
     var owner: DomainName
+    let ownerOffset: Int
     if line.blankOwner {
       guard let lastOwner else { throw error("a record needs an owner: the first record cannot start with a blank", at: line.offset) }
       owner = lastOwner
+      ownerOffset = line.offset
     } else {
       guard let first = tokens.popFirst() else { return nil }
       owner = try name(first)
+      ownerOffset = first.offset
     }
     var ttl: UInt32?
     var sawClass = false
     var typeToken: ZoneFileToken?
     while let token = tokens.popFirst() {
-      if ttl == nil, let value = Self.ttl(token) {
-        ttl = value
+      if ttl == nil, !token.quoted, let first = token.bytes.first, Self.isDigit(first) {
+        // Types and classes start with a letter: a digit starts a TTL.
+        ttl = try recordTTL(token)
       } else if !sawClass, !token.quoted, let cls = Self.className(token.text) {
         guard cls == "IN" else { throw error("class \(cls) is not supported; kubezone reads class IN only", at: token.offset) }
         sawClass = true
@@ -91,7 +117,7 @@ public struct ZoneFileReader {
     guard let typeToken else { throw error("record has no type", at: line.offset) }
     guard let type = RRType(mnemonic: typeToken.text), !typeToken.quoted else {
       let known = RRType.allCases.map(\.rawValue).joined(separator: ", ")
-      throw error("unknown or unsupported record type '\(typeToken.text)'; kubezone reads \(known)", at: typeToken.offset)
+      throw error("unknown or unsupported record type '\(typeToken.shown)'; kubezone reads \(known)", at: typeToken.offset)
     }
     let data = try rdata(type, Array(tokens), after: typeToken)
     guard let effective = ttl ?? defaultTTL ?? lastTTL else {
@@ -99,7 +125,19 @@ public struct ZoneFileReader {
     }
     lastOwner = owner
     lastTTL = effective
-    return ResourceRecord(owner: owner, ttl: effective, data: data)
+    return (ResourceRecord(owner: owner, ttl: effective, data: data), ownerOffset)
+  }
+
+  /// Out-of-zone data is not part of the zone (BIND ignores it); reading
+  /// it would put another zone's names into a diff.
+  private func checkInZone(_ record: ResourceRecord, apex: DomainName, at offset: Int) throws(ZoneFileError) {
+    guard !record.owner.isSubdomain(of: apex) else { return }
+    throw error("\(record.owner) is outside the zone \(apex) (the SOA's owner)", at: offset)
+  }
+
+  private func secondSOA(at offset: Int, first: Int) -> ZoneFileError {
+    let line = ZoneFileScanner.location(of: first, in: bytes, file: file).line
+    return error("a second SOA record, unlike the first (line \(line)); a zone has exactly one", at: offset)
   }
 
   private mutating func directive(_ token: ZoneFileToken, _ args: [ZoneFileToken]) throws(ZoneFileError) {
@@ -108,30 +146,31 @@ public struct ZoneFileReader {
       guard args.count == 1 else { throw error("$ORIGIN takes one name", at: token.offset) }
       origin = try name(args[0])
     case "$TTL":
-      guard args.count == 1, let value = Self.ttl(args[0]) else {
-        throw error("$TTL takes one TTL in seconds or with units (1h30m)", at: token.offset)
-      }
-      defaultTTL = value
+      guard args.count == 1 else { throw error("$TTL takes one TTL in seconds or with units (1h30m)", at: token.offset) }
+      defaultTTL = try recordTTL(args[0])
     case "$INCLUDE", "$GENERATE":
       throw error("\(token.text.uppercased()) is not supported; expand the zone first (named-compilezone -o - ZONE FILE)", at: token.offset)
     default:
-      throw error("unknown directive '\(token.text)'", at: token.offset)
+      throw error("unknown directive '\(token.shown)'", at: token.offset)
     }
   }
 
   private func rdata(_ type: RRType, _ fields: [ZoneFileToken], after typeToken: ZoneFileToken) throws(ZoneFileError) -> RData {
     func need(_ n: Int, _ what: String) throws(ZoneFileError) {
       if fields.count < n { throw error("\(type.rawValue) needs \(what)", at: fields.last?.offset ?? typeToken.offset) }
-      if fields.count > n { throw error("unexpected '\(fields[n].text)' after the \(type.rawValue) data", at: fields[n].offset) }
+      if fields.count > n { throw error("unexpected '\(fields[n].shown)' after the \(type.rawValue) data", at: fields[n].offset) }
+    }
+    if let first = fields.first, !first.quoted, first.bytes == [UInt8(ascii: "\\"), UInt8(ascii: "#")] {
+      throw error("RFC 3597 generic data ('\\#') is not read; write the \(type.rawValue) record in its own format", at: first.offset)
     }
     switch type {
     case .a:
       try need(1, "an IPv4 address")
-      guard let ip = IPv4Address(fields[0].text) else { throw error("'\(fields[0].text)' is not an IPv4 address", at: fields[0].offset) }
+      guard let ip = IPv4Address(fields[0].text) else { throw error("'\(fields[0].shown)' is not an IPv4 address", at: fields[0].offset) }
       return .a(ip)
     case .aaaa:
       try need(1, "an IPv6 address")
-      guard let ip = IPv6Address(fields[0].text) else { throw error("'\(fields[0].text)' is not an IPv6 address", at: fields[0].offset) }
+      guard let ip = IPv6Address(fields[0].text) else { throw error("'\(fields[0].shown)' is not an IPv6 address", at: fields[0].offset) }
       return .aaaa(ip)
     case .ns:
       try need(1, "a name")
@@ -150,7 +189,13 @@ public struct ZoneFileReader {
     case .txt:
       guard !fields.isEmpty else { throw error("TXT needs at least one string", at: typeToken.offset) }
       var strings: [CharacterString] = []
-      for field in fields { strings.append(try characterString(field)) }
+      var length = 0
+      for field in fields {
+        let string = try characterString(field)
+        length += 1 + string.bytes.count
+        if length > 65_535 { throw error("TXT data is more than 65535 octets", at: field.offset) }
+        strings.append(string)
+      }
       return .txt(strings)
     case .soa:
       try need(7, "mname, rname, serial, refresh, retry, expire and minimum")
@@ -158,7 +203,7 @@ public struct ZoneFileReader {
       for (i, field) in fields[2...].enumerated() {
         // The serial is a plain number; the timers may carry units.
         guard let t = i == 0 ? UInt32(field.text) : Self.ttl(field) else {
-          throw error("'\(field.text)' is not a 32-bit number", at: field.offset)
+          throw error("'\(field.shown)' is not a 32-bit number", at: field.offset)
         }
         timers.append(t)
       }
@@ -175,18 +220,29 @@ public struct ZoneFileReader {
       guard let origin else { throw error("'@' used before any $ORIGIN", at: token.offset) }
       return origin
     }
+    try checkEscapes(token)
     let parsed: DomainName
     do {
-      parsed = try DomainName(token.text)
+      parsed = try DomainName(presentation: raw)
     } catch {
-      throw self.error("invalid name '\(token.text)': \(error)", at: token.offset)
+      throw self.error("invalid name '\(token.shown)': \(Self.reason(error))", at: token.offset)
     }
     if Self.endsWithUnescapedDot(raw) { return parsed }
-    guard let origin else { throw error("relative name '\(token.text)' used before any $ORIGIN", at: token.offset) }
+    guard let origin else { throw error("relative name '\(token.shown)' used before any $ORIGIN", at: token.offset) }
     do {
       return try parsed.appending(origin)
     } catch {
-      throw self.error("name '\(token.text)' under \(origin): \(error)", at: token.offset)
+      throw self.error("name '\(token.shown)' under \(origin): \(Self.reason(error))", at: token.offset)
+    }
+  }
+
+  /// Why a name failed, without repeating its text (the message shows it cut).
+  private static func reason(_ error: DomainNameError) -> String {
+    switch error {
+    case .emptyLabel: "empty label"
+    case .labelTooLong: "a label is longer than 63 octets"
+    case .nameTooLong(let n): "name is \(n) octets on the wire, more than 255"
+    case .invalidEscape: "invalid escape"
     }
   }
 
@@ -211,27 +267,46 @@ public struct ZoneFileReader {
     var out: [UInt8] = []
     let b = token.bytes
     var i = 0
-    while i < b.count {
-      if b[i] == UInt8(ascii: "\\"), i + 1 < b.count {
-        if Self.isDigit(b[i + 1]) {
-          guard i + 3 < b.count, Self.isDigit(b[i + 2]), Self.isDigit(b[i + 3]) else {
-            throw error("'\\DDD' needs three digits", at: token.offset)
-          }
-          let v = Int(b[i + 1] - 48) * 100 + Int(b[i + 2] - 48) * 10 + Int(b[i + 3] - 48)
-          guard v <= 255 else { throw error("'\\\(v)' is more than 255", at: token.offset) }
-          out.append(UInt8(v))
-          i += 4
-        } else {
-          out.append(b[i + 1])
-          i += 2
-        }
+    while i < b.count && out.count <= CharacterString.maxLength {
+      if b[i] == UInt8(ascii: "\\") {
+        guard let escape = PresentationEscape.decode(b, at: i) else { throw badEscape(token, at: i) }
+        out.append(escape.octet)
+        i += escape.length
       } else {
         out.append(b[i])
         i += 1
       }
     }
-    guard let s = CharacterString(out) else { throw error("string is \(out.count) octets, more than 255", at: token.offset) }
+    guard let s = CharacterString(out) else { throw error("string is more than 255 octets", at: token.offset) }
     return s
+  }
+
+  /// Throws at the first escape in `token` that stands for no octet.
+  private func checkEscapes(_ token: ZoneFileToken) throws(ZoneFileError) {
+    var i = 0
+    while let slash = token.bytes[i...].firstIndex(of: UInt8(ascii: "\\")) {
+      guard let escape = PresentationEscape.decode(token.bytes, at: slash) else { throw badEscape(token, at: slash) }
+      i = slash + escape.length
+    }
+  }
+
+  /// `\256`, `\1x`: a backslash and digits that are not three, or past 255.
+  private func badEscape(_ token: ZoneFileToken, at i: Int) -> ZoneFileError {
+    let digits = token.bytes[(i + 1)...].prefix(3).prefix(while: PresentationEscape.isDigit)
+    let text = "\\" + String(decoding: digits, as: UTF8.self)
+    let why = digits.count < 3 ? "needs three digits" : "is more than 255"
+    return error("invalid escape '\(text)' in '\(token.shown)': '\\DDD' \(why)", at: token.offset + (token.quoted ? 1 : 0) + i)
+  }
+
+  /// A record's or `$TTL`'s TTL: at most 2^31 - 1 (RFC 2181 §8; BIND
+  /// warns and reads a larger one as 0, which would make a diff lie).
+  private func recordTTL(_ token: ZoneFileToken) throws(ZoneFileError) -> UInt32 {
+    guard let value = Self.ttl(token) else {
+      let large = !token.quoted && token.bytes.allSatisfy(Self.isDigit)
+      throw error(large ? "TTL \(token.shown) is more than 2147483647 (RFC 2181)" : "'\(token.shown)' is not a TTL", at: token.offset)
+    }
+    guard value <= UInt32(Int32.max) else { throw error("TTL \(value) is more than 2147483647 (RFC 2181)", at: token.offset) }
+    return value
   }
 
   /// A TTL in seconds or with BIND's units (`1w2d3h4m5s`); nil if not one.
@@ -268,12 +343,18 @@ public struct ZoneFileReader {
     return total <= UInt64(UInt32.max) ? UInt32(total) : nil
   }
 
+  /// The class a token names, RFC 3597's `CLASS<n>` included (`CLASS1`
+  /// is IN); nil if it names none.
   static func className(_ text: String) -> String? {
     let upper = text.uppercased()
-    return ["IN", "CH", "CS", "HS"].contains(upper) ? upper : nil
+    let names = ["IN", "CS", "CH", "HS"]
+    if names.contains(upper) { return upper }
+    let digits = upper.dropFirst(5)
+    guard upper.hasPrefix("CLASS"), digits.allSatisfy({ $0 >= "0" && $0 <= "9" }), let n = UInt16(digits) else { return nil }
+    return (1...4).contains(n) ? names[Int(n) - 1] : upper
   }
 
-  private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+  private static func isDigit(_ b: UInt8) -> Bool { PresentationEscape.isDigit(b) }
 
   private func error(_ message: String, at offset: Int) -> ZoneFileError {
     ZoneFileError(message, at: ZoneFileScanner.location(of: offset, in: bytes, file: file))

@@ -4,7 +4,20 @@
 /// strings, backslash escapes (`\X`, `\DDD`, which may escape a blank or a
 /// quote) and all three line breaks. Works on bytes; text is only built
 /// for finished tokens.
+///
+/// Control characters other than tab and the line breaks are refused
+/// outside comments (BIND refuses a NUL too): written raw they would hide
+/// text in a review, and `\DDD` says the same thing visibly. A field has at most
+/// `maxTokenBytes` bytes and an entry at most `maxTokens` fields, so a
+/// 100 MB line fails at the byte that crosses a limit.
 struct ZoneFileScanner {
+  /// Far more than the longest field that can be valid: a name or a
+  /// string of 255 octets, each written as `\DDD`, is 1,022 bytes.
+  static let maxTokenBytes = 4096
+  /// Owner, TTL, class and type, then one field per octet of the largest
+  /// RDATA (65,535 octets, each TXT string at least one).
+  static let maxTokens = 4 + 65_535
+
   let bytes: [UInt8]
   let file: String
   private var index = 0
@@ -53,13 +66,20 @@ struct ZoneFileScanner {
         openParen = nil
         index += 1
       case Byte.quote:
-        current.tokens.append(try quoted())
+        try append(try quoted(), to: &current)
       default:
-        current.tokens.append(plain())
+        try append(try plain(), to: &current)
       }
     }
     if let openParen { throw error("'(' is never closed", at: openParen) }
     return current.tokens.isEmpty ? nil : current
+  }
+
+  private func append(_ token: ZoneFileToken, to line: inout ZoneFileLine) throws(ZoneFileError) {
+    guard line.tokens.count < Self.maxTokens else {
+      throw error("more than \(Self.maxTokens) fields in one entry; no record's data is that long", at: token.offset)
+    }
+    line.tokens.append(token)
   }
 
   private mutating func quoted() throws(ZoneFileError) -> ZoneFileToken {
@@ -76,32 +96,52 @@ struct ZoneFileScanner {
         out.append(b)
         index += 1
       }
+      try checkNotControl(bytes[index])
+      try checkLength(out)
       out.append(bytes[index])
       index += 1
     }
     throw error("quoted string is never closed", at: start)
   }
 
-  private mutating func plain() -> ZoneFileToken {
+  private mutating func plain() throws(ZoneFileError) -> ZoneFileToken {
     let start = index
     var out: [UInt8] = []
     while index < bytes.count {
       let b = bytes[index]
-      if b == Byte.backslash, index + 1 < bytes.count {
+      if b == Byte.backslash {
+        guard index + 1 < bytes.count else { throw error("'\\' at the end of the file escapes nothing", at: index) }
+        index += 1
+        try checkNotControl(bytes[index])
+        try checkLength(out)
         out.append(b)
-        out.append(bytes[index + 1])
-        index += 2
+        out.append(bytes[index])
+        index += 1
         continue
       }
       switch b {
       case Byte.space, Byte.tab, Byte.newline, Byte.carriageReturn, Byte.semicolon, Byte.openParen, Byte.closeParen, Byte.quote:
         return ZoneFileToken(bytes: out, quoted: false, offset: start)
       default:
+        try checkNotControl(b)
+        try checkLength(out)
         out.append(b)
         index += 1
       }
     }
     return ZoneFileToken(bytes: out, quoted: false, offset: start)
+  }
+
+  /// Throws at `index` when the field `out` is already full.
+  private func checkLength(_ out: [UInt8]) throws(ZoneFileError) {
+    guard out.count >= Self.maxTokenBytes else { return }
+    throw error("a field longer than \(Self.maxTokenBytes) bytes; no name, number or string is that long", at: index)
+  }
+
+  /// Throws at `index` if `b` is a control character other than tab, CR, LF.
+  private func checkNotControl(_ b: UInt8) throws(ZoneFileError) {
+    guard b < 0x20 && b != Byte.tab && b != Byte.newline && b != Byte.carriageReturn || b == 0x7F else { return }
+    throw error("control character (octet \(b)) in a zone file; write it as \(PresentationEscape.decimal(b))", at: index)
   }
 
   func error(_ message: String, at offset: Int) -> ZoneFileError {

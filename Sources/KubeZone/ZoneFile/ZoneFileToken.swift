@@ -11,6 +11,21 @@ struct ZoneFileToken: Sendable, Equatable {
   var offset: Int
 
   var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// The token for a message: printable ASCII as written, other octets as
+  /// `\DDD`, cut after 60 bytes, so a 100 MB token or a raw control
+  /// character never reaches the terminal whole.
+  var shown: String {
+    var out = ""
+    for b in bytes.prefix(60) {
+      if b > 0x20 && b < 0x7F || b == 0x20 && quoted {
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      } else {
+        out += PresentationEscape.decimal(b)
+      }
+    }
+    return bytes.count > 60 ? out + "..." : out
+  }
 }
 
 /// One logical line: an entry of the zone file, with parentheses joining

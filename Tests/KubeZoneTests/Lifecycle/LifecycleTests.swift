@@ -176,14 +176,17 @@ import Testing
     #expect(LifecycleSupport.leftovers(out).isEmpty)
   }
 
-  @Test func anUnreadableOldZoneIsReplacedWithAWarning() throws {
+  @Test func anUnreadableOldZoneStopsTheRunAndStaysAsItWas() throws {
+    // Its serial and hand-added records are unknown: replacing it could
+    // move the serial back or drop them.
     let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
     TestSupport.write("$ORIGIN cluster.local.\n@ 30 IN MX 10 mail\n", to: out + "/" + zone)
+    let before = LifecycleSupport.states(out)
     let r = TestSupport.cli(["generate", "--serial-scheme", "increment", "--out", out, input])
-    #expect(r.code == .success)
-    #expect(r.err.hasPrefix("kubezone: warning: \(out)/\(zone):2:9: unknown or unsupported record type 'MX'"), "\(r.err)")
-    #expect(r.err.contains("; replacing the file\n"))
-    #expect(try LifecycleSupport.serial(out + "/" + zone) == 1)
+    #expect(r.code == .invalidInput)
+    #expect(r.err.hasPrefix("\(out)/\(zone):2:9: error: unknown or unsupported record type 'MX'"), "\(r.err)")
+    #expect(r.err.contains("; kubezone does not replace a zone file it cannot read: fix it or move it away\n"), "\(r.err)")
+    #expect(LifecycleSupport.states(out).filter { $0.key != ".kubezone.lock" } == before)
   }
 
   @Test func aFailedRenameRestoresEveryFile() throws {
