@@ -32,7 +32,8 @@ enum GenerateCommand {
       untouched (same bytes, same serial); changed zones get a new serial and
       are all replaced at once, under a lock on the output folder. Exit codes:
       0 done (with --check: nothing would change), 1 files would change
-      (--check), 2 invalid input or usage, 3 refused by a safety guard.
+      (--check), 2 invalid input or usage, or the --on-change command failed
+      (the zones are written), 3 refused by a safety guard.
       """)
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
@@ -65,16 +66,25 @@ enum GenerateCommand {
       }
     }
     if check {
-      let changed = plan.entries.filter { $0.status != .unchanged }.count
+      let changed = plan.entries.filter(\.status.changesFiles).count
       if !quiet {
         console.err("kubezone: --check: \(changed) of \(plan.entries.count) files would change; nothing written\n")
       }
       return changed > 0 ? .changesPending : .success
     }
     if !quiet {
-      let zoneEntries = plan.entries.filter { $0.zone != nil }
+      // The summary counts the zones of the inputs; the catalog lists them.
+      let zoneEntries = plan.entries.filter { $0.zone != nil && $0.zone?.origin != lifecycle.catalog }
       let unchanged = zoneEntries.filter { $0.status == .unchanged }.count
       console.err(Summary.line(outcome, folder: folder, unchanged: unchanged) + "\n")
+    }
+    if let command = lifecycle.onChange, OnChangeCommand.isDue(plan) {
+      do {
+        try OnChangeCommand.run(command, zones: plan.changedZones)
+      } catch {
+        console.err("kubezone: error: \(error)\n")
+        return .invalidInput
+      }
     }
     return .success
   }

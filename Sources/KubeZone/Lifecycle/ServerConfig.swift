@@ -8,7 +8,11 @@ import Foundation
 /// `{{config-dir}}` (the output folder's absolute path), and the list
 /// `{{#zones}}` with `{{zone}}` (name without the final dot), `{{origin}}`
 /// (with it), `{{file}}` (`cluster.local.zone`) and `{{path}}`
-/// (`<zone-dir>/<file>`).
+/// (`<zone-dir>/<file>`). `--secondary` gives the list `{{#secondaries}}`
+/// with `{{address}}`, `{{port}}`, `{{address-port}}` (`ip:port`,
+/// `[ip]:port`) and `{{address-at-port}}` (`ip@port`), and
+/// `{{#if-secondaries}}`, a list of one empty item when there are
+/// secondaries and of none otherwise: the template language's "if".
 public enum ServerConfig: String, Sendable, CaseIterable {
   case bind
   case coredns
@@ -41,13 +45,13 @@ public enum ServerConfig: String, Sendable, CaseIterable {
 
   /// Renders the configuration for `zones`.
   public static func render(
-    _ template: Template, zones: [Zone], zoneDir: String, configDir: String, generator: String = "kubezone"
+    _ template: Template, zones: [Zone], zoneDir: String, configDir: String, secondaries: [Secondary] = [],
+    generator: String = "kubezone"
   ) throws(TemplateError) -> String {
     let items: [[String: Template.Value]] = zones.map { zone in
-      let origin = zone.origin.description
-      return [
-        "zone": .text(origin == "." ? "." : String(origin.dropLast())),
-        "origin": .text(origin),
+      [
+        "zone": .text(zone.serverName),
+        "origin": .text(zone.origin.description),
         "file": .text(zone.fileName),
         "path": .text(zoneDir + "/" + zone.fileName),
       ]
@@ -57,6 +61,8 @@ public enum ServerConfig: String, Sendable, CaseIterable {
       "zone-dir": .text(zoneDir),
       "config-dir": .text(configDir),
       "zones": .list(items),
+      "secondaries": .list(secondaries.map(\.templateValues)),
+      "if-secondaries": .list(secondaries.isEmpty ? [] : [[:]]),
     ])
   }
 

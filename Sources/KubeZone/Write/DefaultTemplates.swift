@@ -14,7 +14,10 @@ public enum DefaultTemplates {
 
     """
 
-  /// BIND zone statements for `--emit bind` (`named.conf.zones`).
+  /// BIND zone statements for `--emit bind` (`named.conf.zones`). With
+  /// `--secondary`: NOTIFY to exactly those servers, transfers to them
+  /// only, and IXFR computed from the rewritten files (BIND then keeps a
+  /// `<file>.jnl` journal beside each zone, which kubezone ignores).
   public static let namedConfZones = """
     // BIND zone statements for the zones written by {{generator}}.
     // Do not edit: the next run replaces this file. Include it from
@@ -23,6 +26,12 @@ public enum DefaultTemplates {
     zone "{{zone}}" {
         type primary;
         file "{{path}}";
+    {{#if-secondaries}}
+        notify explicit;
+        also-notify { {{#secondaries}}{{address}} port {{port}}; {{/secondaries}}};
+        allow-transfer { {{#secondaries}}{{address}}; {{/secondaries}}};
+        ixfr-from-differences yes;
+    {{/if-secondaries}}
     };
     {{/zones}}
 

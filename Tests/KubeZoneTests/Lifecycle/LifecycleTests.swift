@@ -231,7 +231,7 @@ import Testing
     (["--serial", "-1"], "--serial must be a whole number from 0 to 4294967295, not '-1'"),
     (["--max-shrink", "150"], "--max-shrink must be a percentage from 0 to 100, not '150'"),
     (["--lock-timeout", "soon"], "--lock-timeout must be a number of seconds, not 'soon'"),
-    (["--emit", "nsd"], "--emit takes bind and/or coredns, not 'nsd'"),
+    (["--emit", "djbdns"], "--emit takes bind, coredns, catalog, not 'djbdns'"),
   ])
   func badLifecycleOptionsExitTwo(arguments: [String], message: String) {
     let r = TestSupport.cli(["generate"] + arguments + ["x.yaml"])
