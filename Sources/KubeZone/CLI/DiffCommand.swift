@@ -11,7 +11,7 @@ enum DiffCommand {
   /// Write options diff has no use for; `--emit catalog` and
   /// `--catalog-zone` stay, so the catalog zone is compared too.
   static let dropped: Set<String> = Set(LifecycleOptions.writeOptionSpecs.map(\.name))
-    .subtracting(["emit", "catalog-zone"]).union(["serial", "config"])
+    .subtracting(["emit", "catalog-zone", "prune"]).union(["serial", "config"])
 
   static let spec = CommandSpec(
     name: "diff",
@@ -37,6 +37,7 @@ enum DiffCommand {
     switch option.name {
     case "out": o.help = "Folder of zone files the inputs are compared with."
     case "emit": o.help = "With catalog: compare the catalog zone generate --emit catalog writes too; the other values are accepted (a shared --config) and ignored."
+    case "prune": o.help = "Show every zone file the inputs no longer produce as removed, as generate --prune deletes them; without it, only those still in the catalog or a configuration in --out."
     default: break
     }
     return o
@@ -108,9 +109,14 @@ enum DiffCommand {
       if let problem = old?.problem { throw .input(problem) }
       zones.append(ZoneDiff(origin: zone.origin, old: old?.contents?.records, new: zone.allRecords))
     }
-    // A zone file the inputs no longer produce leaves service: removed.
+    // A zone file the inputs no longer produce is removed when generate
+    // would take it out of service (it is still in the catalog or a
+    // configuration here) or, with --prune, delete it.
     let names = Set(produced.map(\.fileName))
-    for (name, old) in existing.entries where !names.contains(name) {
+    let stale = existing.entries.keys.filter { !names.contains($0) }
+    let configs = ServerConfig.allCases.compactMap { FileBytes.read(folder + "/" + $0.fileName) }
+    let leaving = lifecycle.prune ? Set(stale) : existing.listed(stale, catalog: lifecycle.catalog, configs: configs)
+    for (name, old) in existing.entries where leaving.contains(name) {
       guard let contents = old.contents, let origin = contents.origin ?? ExistingZones.origin(fileName: name) else { continue }
       zones.append(ZoneDiff(origin: origin, old: contents.records, new: nil))
     }

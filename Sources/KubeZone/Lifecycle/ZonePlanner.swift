@@ -82,18 +82,14 @@ public struct ZonePlanner: Sendable {
   /// catalog or from a rewritten configuration (`oldConfigs`): only then
   /// is it among `changedZones`, so `--on-change` reloads once.
   private func leftovers(existing: ExistingZones, produced: Set<String>, oldConfigs: [[UInt8]]) -> [LifecyclePlan.Entry] {
-    var oldMembers: Set<String> = []
-    if let catalog = options.catalog, let old = existing.entries[catalog.zoneFileName]?.contents {
-      for record in old.records { if case .ptr(let member) = record.data { oldMembers.insert(member.zoneFileName) } }
-    }
+    let stale = existing.entries.keys.filter { !produced.contains($0) }
+    let listed = existing.listed(stale, catalog: options.catalog, configs: oldConfigs)
     return existing.entries.keys.sorted().filter { !produced.contains($0) }.compactMap { name in
       guard let old = existing.entries[name] else { return nil }
       let origin = old.contents?.origin ?? ExistingZones.origin(fileName: name)
-      let needle = Array(("/" + name).utf8)
-      let listed = oldMembers.contains(name) || oldConfigs.contains { $0.contains(needle) }
       return .init(
         fileName: name, path: old.path, status: options.prune ? .removed : .stale, zone: nil,
-        oldSerial: old.contents?.soa?.serial, bytes: [], removedZone: origin?.serverName, leftService: listed)
+        oldSerial: old.contents?.soa?.serial, bytes: [], removedZone: origin?.serverName, leftService: listed.contains(name))
     }
   }
 

@@ -87,8 +87,13 @@ import Testing
       let text = try #require(TestSupport.read(out + "/" + config))
       #expect(!text.contains("245.10.in-addr.arpa") && text.contains("246.10.in-addr.arpa"), "\(config)")
     }
-    // The kept file is no pending change, and stays out of the next runs.
+    // The kept file is no pending change, and stays out of the next runs;
+    // diff --prune shows what generate --prune would delete.
     #expect(TestSupport.cli(run + ["--check"]).code == .success)
+    #expect(TestSupport.cli(["diff", "--emit", "catalog", "--out", out, input]).code == .success)
+    let prunable = TestSupport.cli(["diff", "--emit", "catalog", "--prune", "--out", out, input])
+    #expect(prunable.code == .changesPending)
+    #expect(prunable.out.hasPrefix("--- 245.10.in-addr.arpa. (removed)\n"), "\(prunable.out)")
 
     let pruned = TestSupport.cli(run + ["--prune", "--verbose"])
     #expect(pruned.code == .success, "\(pruned.err)")

@@ -17,12 +17,15 @@ final class LiveNamed {
   }
 
   /// Starts named with `statements(folder)` after an options block for
-  /// 127.0.0.1 at a free port; ready once it answers SOA for `probe`.
-  static func start(probe: String, _ statements: (String) -> String) throws -> LiveNamed? {
+  /// 127.0.0.1 at a free port (or at `port`), with `options` added to the
+  /// block; ready once it answers SOA for `probe`.
+  static func start(
+    probe: String, port fixedPort: Int? = nil, options: String = "", _ statements: (String) -> String
+  ) throws -> LiveNamed? {
     guard let named = ExternalTool.find("named") else { return nil }
     var lastError = ""
     for _ in 0..<5 {
-      let port = Int.random(in: 20000..<60000)
+      let port = fixedPort ?? Int.random(in: 20000..<60000)
       let folder = TestSupport.temporaryFolder("named")
       let conf = """
         options {
@@ -33,6 +36,7 @@ final class LiveNamed {
           recursion no;
           dnssec-validation no;
           notify no;
+        \(options)
         };
         controls { };
         \(statements(folder))
@@ -54,6 +58,36 @@ final class LiveNamed {
     Issue.record("named did not start:\n\(lastError.suffix(3000))")
     return nil
   }
+
+  /// A port on 127.0.0.1 free for both TCP and UDP right now, for a
+  /// server whose port must be known before it starts (a secondary the
+  /// primary's configuration names).
+  static func freePort() -> Int {
+    for _ in 0..<50 {
+      let port = Int.random(in: 20000..<60000)
+      if [SOCK_STREAM, SOCK_DGRAM].allSatisfy({ canBind(port: port, type: Int32($0.rawValue)) }) { return port }
+    }
+    return Int.random(in: 20000..<60000)
+  }
+
+  private static func canBind(port: Int, type: Int32) -> Bool {
+    let fd = socket(AF_INET, type, 0)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+    }
+  }
+
+  /// The server's process id, for `kill -HUP` (reload) from a test.
+  var pid: Int32 { process.processIdentifier }
+
+  /// What named has logged so far.
+  var log: String { TestSupport.read(folder + "/named.log") ?? "" }
 
   private init(port: Int, folder: String, process: Process) {
     self.port = port
