@@ -19,7 +19,7 @@ enum GenerateCommand {
       OptionSpec("nameserver", .repeated, value: "NAME", help: "NS target of every zone (repeatable).", default: "ns.dns.<domain>, or kube-dns.kube-system.svc.<domain> when that service is published"),
       OptionSpec("nameserver-address", .repeated, value: "IP", help: "Address record for an in-zone nameserver (repeatable).", default: "127.0.0.1 for ns.dns.<domain>"),
       OptionSpec("serial", .single, value: "N", help: "Force this SOA serial on every changed zone.", default: "from --serial-scheme"),
-      OptionSpec("templates", .single, value: "DIR", help: "Folder with your own templates: zone.header, and for --emit named.conf.zones and Corefile (built-in ones are used for those it lacks)."),
+      OptionSpec("templates", .single, value: "DIR", help: "Folder with your own templates: zone.header, and for --emit named.conf.zones, Corefile, knot.conf.zones, nsd.conf.zones and pdns.bind.conf (built-in ones are used for those it lacks)."),
       OptionSpec("strict", .flag, help: "Fail on objects whose names break Kubernetes' naming rules, instead of skipping them."),
       OptionSpec("quiet", short: "q", .flag, help: "Print errors only."),
       OptionSpec("verbose", short: "v", .flag, help: "Also print notes: overrides of duplicate objects, skipped kinds, each object the filters left out and why."),

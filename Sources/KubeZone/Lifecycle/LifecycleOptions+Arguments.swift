@@ -7,12 +7,12 @@ extension LifecycleOptions {
     OptionSpec("force", .flag, help: "Write even when a safety guard refuses (an empty snapshot, or a shrink beyond --max-shrink)."),
     OptionSpec("max-shrink", .single, value: "PERCENT", help: "Refuse to drop more than this share of the RRsets already written (checked from 10 RRsets on).", default: "30"),
     OptionSpec("lock-timeout", .single, value: "SECONDS", help: "How long to wait for another run's lock on the output folder.", default: "60"),
-    OptionSpec("emit", .repeated, value: "bind,coredns,catalog", help: "Also write server configurations into the output folder: named.conf.zones (bind), Corefile (coredns); catalog: an RFC 9432 catalog zone listing every zone written, for secondaries to follow."),
+    OptionSpec("emit", .repeated, value: "bind,coredns,knot,nsd,powerdns,catalog", help: "Also write server configurations into the output folder: named.conf.zones (bind), Corefile (coredns), knot.conf.zones (knot), nsd.conf.zones (nsd), pdns.bind.conf (powerdns); catalog: an RFC 9432 catalog zone listing every zone written, for secondaries to follow."),
     OptionSpec("catalog-zone", .single, value: "NAME", help: "The name of the catalog zone --emit catalog writes (file NAME.zone).", default: CatalogZone.defaultName),
     OptionSpec("secondary", .repeated, value: "IP[:PORT]", help: "A secondary server the emitted configurations notify and allow to transfer the zones (repeatable); named.conf.zones also gets ixfr-from-differences.", default: "port 53"),
     OptionSpec("prune", .flag, help: "Delete the files of zones this run no longer produces (they leave the catalog and configurations either way)."),
     OptionSpec("on-change", .single, value: "CMD", help: "After a run that changed zones, run CMD with /bin/sh -c, the changed zone names in KUBEZONE_CHANGED_ZONES (not with --check)."),
-    OptionSpec("zone-dir", .single, value: "DIR", help: "The folder the DNS server reads the zones from, as written into named.conf.zones and Corefile.", default: "the output folder's absolute path"),
+    OptionSpec("zone-dir", .single, value: "DIR", help: "The folder the DNS server reads the zones from, as written into the server configurations.", default: "the output folder's absolute path"),
   ]
 
   /// What `--emit` takes, for its error message.

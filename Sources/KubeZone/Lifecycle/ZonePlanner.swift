@@ -48,11 +48,11 @@ public struct ZonePlanner: Sendable {
     }
     let configDir = ServerConfig.absolute(folder)
     let zoneDir = options.zoneDir.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? configDir
-    // Both formats take the path as one token: named.conf in quotes, the
-    // Corefile bare; these characters would end or break it.
+    // Every format takes the path as one token: named.conf in quotes, the
+    // Corefile and knot.conf bare; these characters would end or break it.
     if !options.emit.isEmpty, let bad = zoneDir.unicodeScalars.first(where: { "\"\\;{}# \t\r\n".unicodeScalars.contains($0) }) {
       throw InputError(
-        "zone folder '\(zoneDir)' holds '\(bad.escaped(asASCII: true))', which named.conf.zones and Corefile cannot hold; "
+        "zone folder '\(zoneDir)' holds '\(bad.escaped(asASCII: true))', which the server configurations cannot hold; "
           + "pass --zone-dir with a plain path", at: nil)
     }
     var oldConfigs: [[UInt8]] = []

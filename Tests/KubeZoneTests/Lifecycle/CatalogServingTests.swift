@@ -18,9 +18,9 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let out = folder + "/out"
     let input = ServingSupport.input(ServingSupport.cluster(podNets: ["10.244", "10.245"]), in: folder)
-    let primaryPort = LiveNamed.freePort()
-    var secondaryPort = LiveNamed.freePort()
-    while secondaryPort == primaryPort { secondaryPort = LiveNamed.freePort() }
+    let primaryPort = LoopbackPort.free()
+    var secondaryPort = LoopbackPort.free()
+    while secondaryPort == primaryPort { secondaryPort = LoopbackPort.free() }
     let generate = ["generate", "--emit", "bind,catalog", "--secondary", "127.0.0.1:\(secondaryPort)", "--out", out, input]
     let first = TestSupport.cli(generate)
     #expect(first.code == .success, "\(first.err)")
@@ -39,7 +39,7 @@ import Testing
 
     let v1 = try ServingSupport.members(out + "/\(Self.catalog).zone")
     #expect(v1 == ["244.10.in-addr.arpa", "245.10.in-addr.arpa", "96.10.in-addr.arpa", "cluster.local"])
-    try Self.expectSameAnswers(primary, secondary, zones: v1, out: out)
+    try ServingSupport.expectSameAnswers(primary, secondary, zones: v1, out: out)
 
     // The pods of 10.245/16 move to 10.246/16; --on-change reloads the primary.
     ServingSupport.input(ServingSupport.cluster(podNets: ["10.244", "10.246"]), in: folder)
@@ -59,7 +59,7 @@ import Testing
     }
     #expect(state == "246.10: NOERROR, 245.10: REFUSED", "after 30 s the secondary serves \(state)\n\(secondary.log.suffix(3000))")
     let v2 = try ServingSupport.members(out + "/\(Self.catalog).zone")
-    try Self.expectSameAnswers(primary, secondary, zones: v2, out: out)
+    try ServingSupport.expectSameAnswers(primary, secondary, zones: v2, out: out)
 
     // BIND now keeps journals beside the zones; kubezone does not see them.
     let journals = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".jnl") }
@@ -76,37 +76,6 @@ import Testing
     let ixfrDeadline = Date().addingTimeInterval(30)
     while Date() < ixfrDeadline, !primary.log.contains(ixfr) { usleep(200_000) }
     #expect(primary.log.contains(ixfr), "no IXFR in the primary's log:\n\(primary.log.suffix(3000))")
-    try Self.expectSameAnswers(primary, secondary, zones: ["cluster.local"], out: out)
-  }
-
-  /// Every RRset of `zones` (as the primary transfers them) gets the same
-  /// answer from both servers; the secondary may need a moment to catch up.
-  static func expectSameAnswers(
-    _ primary: LiveNamed, _ secondary: LiveNamed, zones: [String], out: String,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) throws {
-    var questions: [(String, String)] = []
-    for zone in zones {
-      let axfr = try primary.records(zone, "AXFR")
-      let records = try ZoneFileReader.read(Array(axfr.utf8), file: "axfr \(zone)").records
-      #expect(!records.isEmpty, "the primary does not serve \(zone)", sourceLocation: sourceLocation)
-      questions += Set(records.map { "\($0.owner) \($0.type.rawValue)" }).sorted().map {
-        let parts = $0.split(separator: " ")
-        return (String(parts[0]), String(parts[1]))
-      }
-    }
-    let deadline = Date().addingTimeInterval(30)
-    var differences: [String] = []
-    repeat {
-      differences = []
-      for (name, type) in questions {
-        let a = try primary.dig(name, type)
-        let b = try secondary.dig(name, type)
-        if a != b || a.isEmpty { differences.append("\(name) \(type): primary \(a), secondary \(b)") }
-      }
-      if differences.isEmpty { break }
-      usleep(200_000)
-    } while Date() < deadline
-    #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))", sourceLocation: sourceLocation)
+    try ServingSupport.expectSameAnswers(primary, secondary, zones: ["cluster.local"], out: out)
   }
 }

@@ -130,7 +130,7 @@ import Testing
   @Test(arguments: [
     (["--emit", "catalog", "--catalog-zone", "cluster.local"], "--catalog-zone cluster.local. is also a zone kubezone writes"),
     (["--emit", "catalog", "--catalog-zone", "a..b"], "--catalog-zone 'a..b' is not a domain name"),
-    (["--emit", "catlog"], "--emit takes bind, coredns, catalog, not 'catlog'"),
+    (["--emit", "catlog"], "--emit takes bind, coredns, knot, nsd, powerdns, catalog, not 'catlog'"),
   ])
   func badCatalogOptionsAreUsageErrors(arguments: [String], message: String) throws {
     let folder = TestSupport.temporaryFolder("catalog-usage")

@@ -33,4 +33,35 @@ enum ServingSupport {
       return name.serverName
     }.sorted()
   }
+
+  /// Every RRset of `zones` (as the primary transfers them) gets the same
+  /// answer from both servers; the secondary may need a moment to catch up.
+  static func expectSameAnswers(
+    _ primary: some DigAnswering, _ secondary: some DigAnswering, zones: [String], out: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
+    var questions: [(String, String)] = []
+    for zone in zones {
+      let axfr = try primary.records(zone, "AXFR")
+      let records = try ZoneFileReader.read(Array(axfr.utf8), file: "axfr \(zone)").records
+      #expect(!records.isEmpty, "the primary does not serve \(zone)", sourceLocation: sourceLocation)
+      questions += Set(records.map { "\($0.owner) \($0.type.rawValue)" }).sorted().map {
+        let parts = $0.split(separator: " ")
+        return (String(parts[0]), String(parts[1]))
+      }
+    }
+    let deadline = Date().addingTimeInterval(30)
+    var differences: [String] = []
+    repeat {
+      differences = []
+      for (name, type) in questions {
+        let a = try primary.dig(name, type)
+        let b = try secondary.dig(name, type)
+        if a != b || a.isEmpty { differences.append("\(name) \(type): primary \(a), secondary \(b)") }
+      }
+      if differences.isEmpty { break }
+      usleep(200_000)
+    } while Date() < deadline
+    #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))", sourceLocation: sourceLocation)
+  }
 }
