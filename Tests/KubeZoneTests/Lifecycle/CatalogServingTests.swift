@@ -25,9 +25,9 @@ import Testing
 
   /// Pods in 10.244/16 and 10.245/16, generated with `emit` and the
   /// secondary's port.
-  static func setUp(emit: String) -> Setup {
+  static func setUp(emit: String, yaml: String = ServingSupport.cluster(podNets: ["10.244", "10.245"])) -> Setup {
     let folder = TestSupport.temporaryFolder("catalog-serving")
-    let input = ServingSupport.input(ServingSupport.cluster(podNets: ["10.244", "10.245"]), in: folder)
+    let input = ServingSupport.input(yaml, in: folder)
     let primaryPort = LoopbackPort.free()
     var secondaryPort = LoopbackPort.free()
     while secondaryPort == primaryPort { secondaryPort = LoopbackPort.free() }
@@ -38,21 +38,29 @@ import Testing
     return Setup(folder: folder, out: out, input: input, primaryPort: primaryPort, secondaryPort: secondaryPort, generate: generate)
   }
 
+  /// A primary named loading `named.conf.zones` and a secondary named
+  /// that knows the catalog and where it comes from, nothing else.
+  static func bindPair(_ setup: Setup) throws -> (primary: LiveNamed, secondary: LiveNamed)? {
+    let include = "include \"\(ServerConfig.absolute(setup.out))/named.conf.zones\";"
+    guard let primary = try LiveNamed.start(probe: catalog, port: setup.primaryPort, { _ in include }) else { return nil }
+    let catalogZones = """
+      catalog-zones { zone "\(catalog)" default-primaries { 127.0.0.1 port \(setup.primaryPort); } in-memory yes; };
+      """
+    guard let secondary = try LiveNamed.start(probe: catalog, port: setup.secondaryPort, options: catalogZones, { dir in
+      "zone \"\(catalog)\" { type secondary; file \"\(dir)/catalog.db\"; primaries { 127.0.0.1 port \(setup.primaryPort); }; };"
+    }) else {
+      primary.stop()
+      return nil
+    }
+    return (primary, secondary)
+  }
+
   @Test func aBindCatalogSecondaryFollowsZonesThatComeAndGo() throws {
     guard ExternalTool.find("named") != nil, ExternalTool.find("dig") != nil else { return }
     let setup = Self.setUp(emit: "bind,catalog")
     defer { try? FileManager.default.removeItem(atPath: setup.folder) }
-    let include = "include \"\(ServerConfig.absolute(setup.out))/named.conf.zones\";"
-    guard let primary = try LiveNamed.start(probe: Self.catalog, port: setup.primaryPort, { _ in include }) else { return }
-    defer { primary.stop() }
-    // The secondary knows the catalog and where it comes from; nothing else.
-    let catalogZones = """
-      catalog-zones { zone "\(Self.catalog)" default-primaries { 127.0.0.1 port \(setup.primaryPort); } in-memory yes; };
-      """
-    guard let secondary = try LiveNamed.start(probe: Self.catalog, port: setup.secondaryPort, options: catalogZones, { dir in
-      "zone \"\(Self.catalog)\" { type secondary; file \"\(dir)/catalog.db\"; primaries { 127.0.0.1 port \(setup.primaryPort); }; };"
-    }) else { return }
-    defer { secondary.stop() }
+    guard let (primary, secondary) = try Self.bindPair(setup) else { return }
+    defer { primary.stop(); secondary.stop() }
     try Self.follow(
       setup, primary: primary, secondary: secondary, reload: "kill -HUP \(primary.pid)", primaryLog: { primary.log },
       ixfr: { "transfer of 'cluster.local/IN': IXFR started (serial \($0) -> \($1))" })
@@ -61,6 +69,40 @@ import Testing
     #expect(!journals.isEmpty, "named wrote no journal with ixfr-from-differences")
     #expect(TestSupport.cli(setup.generate + ["--check"]).code == .success)
     #expect(TestSupport.cli(["diff", "--emit", "catalog", "--out", setup.out, setup.input]).code == .success)
+  }
+
+  /// 2,000 pods, one of which moves: the reverse zone and cluster.local
+  /// reach the secondary as IXFR, not AXFR (which BIND falls back to when
+  /// the difference is large against the zone, `max-ixfr-ratio`).
+  @Test func onePodChangeOf2000ReachesABindSecondaryByIXFR() throws {
+    guard ExternalTool.find("named") != nil, ExternalTool.find("dig") != nil else { return }
+    let yaml = LifecycleSupport.snapshot(services: 100, pods: 20)
+    let setup = Self.setUp(emit: "bind,catalog", yaml: yaml)
+    defer { try? FileManager.default.removeItem(atPath: setup.folder) }
+    guard let (primary, secondary) = try Self.bindPair(setup) else { return }
+    defer { primary.stop(); secondary.stop() }
+    let zones = ["cluster.local", "244.10.in-addr.arpa"]
+    let before = try zones.map { try #require(try LifecycleSupport.serial(setup.out + "/\($0).zone")) }
+    // The secondary holds the zones at their first serials.
+    let deadline = Date().addingTimeInterval(30)
+    while Date() < deadline, try zones.contains(where: { try secondary.dig($0, "SOA").isEmpty }) { usleep(200_000) }
+    #expect(yaml.contains("\"10.244.0.1\""))
+    ServingSupport.input(yaml.replacingOccurrences(of: "\"10.244.0.1\"", with: "\"10.244.100.1\""), in: setup.folder)
+    let r = TestSupport.cli(setup.generate + ["--on-change", "kill -HUP \(primary.pid)"])
+    #expect(r.code == .success, "\(r.err)")
+    let after = try zones.map { try #require(try LifecycleSupport.serial(setup.out + "/\($0).zone")) }
+    let lines = zones.indices.map { "transfer of '\(zones[$0])/IN': IXFR started (serial \(before[$0]) -> \(after[$0]))" }
+    let ixfrDeadline = Date().addingTimeInterval(30)
+    while Date() < ixfrDeadline, !lines.allSatisfy({ primary.log.contains($0) }) { usleep(200_000) }
+    for line in lines { #expect(primary.log.contains(line), "not in the primary's log: \(line)") }
+    // The moved pod's records, as the primary answers them.
+    let questions = [("hl0.default.svc.cluster.local", "A"), ("1.100.244.10.in-addr.arpa", "PTR")]
+    let answerDeadline = Date().addingTimeInterval(30)
+    func same() throws -> Bool { try questions.allSatisfy { try secondary.dig($0.0, $0.1) == primary.dig($0.0, $0.1) } }
+    while Date() < answerDeadline, try !same() { usleep(200_000) }
+    #expect(try primary.dig("hl0.default.svc.cluster.local", "A").contains("10.244.100.1"))
+    #expect(try !primary.dig("1.100.244.10.in-addr.arpa", "PTR").isEmpty)
+    #expect(try same(), "the secondary answers the moved pod otherwise than the primary")
   }
 
   @Test func aKnotCatalogSecondaryFollowsAKnotPrimary() throws {
