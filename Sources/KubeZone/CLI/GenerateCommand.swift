@@ -76,7 +76,8 @@ enum GenerateCommand {
       // The summary counts the zones of the inputs; the catalog lists them.
       let zoneEntries = plan.entries.filter { $0.zone != nil && $0.zone?.origin != lifecycle.catalog }
       let unchanged = zoneEntries.filter { $0.status == .unchanged }.count
-      console.err(Summary.line(outcome, folder: folder, unchanged: unchanged) + "\n")
+      let pruned = plan.removedPaths.count
+      console.err(Summary.line(outcome, folder: folder, unchanged: unchanged, pruned: pruned) + "\n")
     }
     if let command = lifecycle.onChange, OnChangeCommand.isDue(plan) {
       do {

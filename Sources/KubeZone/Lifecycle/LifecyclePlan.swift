@@ -52,7 +52,8 @@ public struct LifecyclePlan: Sendable {
   public var removedPaths: [String] { entries.filter { $0.status == .removed }.map(\.path) }
 
   /// The zones servers must reload: written with new records, deleted,
-  /// or dropped from the catalog and configurations (`cluster.local`, no final dot, as configurations name them).
+  /// or dropped from the catalog and configurations; named as the
+  /// configurations name them (`cluster.local`, no final dot).
   public var changedZones: [String] {
     entries.compactMap { e in
       if e.status == .removed || (e.status == .stale && e.leftService) { return e.removedZone }

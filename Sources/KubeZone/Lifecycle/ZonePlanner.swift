@@ -77,14 +77,14 @@ public struct ZonePlanner: Sendable {
 
   /// The zone files in the folder that this run does not produce: deleted
   /// with `--prune`, else kept. Either way they leave the catalog and the
-  /// configurations, which list only this run's zones.
-  /// A kept file leaves service in the run that drops it from the old
+  /// configurations, which list only this run's zones. A kept file
+  /// leaves service in the run that drops it from the old
   /// catalog or from a rewritten configuration (`oldConfigs`): only then
   /// is it among `changedZones`, so `--on-change` reloads once.
   private func leftovers(existing: ExistingZones, produced: Set<String>, oldConfigs: [[UInt8]]) -> [LifecyclePlan.Entry] {
     let stale = existing.entries.keys.filter { !produced.contains($0) }
     let listed = existing.listed(stale, catalog: options.catalog, configs: oldConfigs)
-    return existing.entries.keys.sorted().filter { !produced.contains($0) }.compactMap { name in
+    return stale.sorted().compactMap { name in
       guard let old = existing.entries[name] else { return nil }
       let origin = old.contents?.origin ?? ExistingZones.origin(fileName: name)
       return .init(

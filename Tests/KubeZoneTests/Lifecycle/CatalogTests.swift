@@ -98,6 +98,7 @@ import Testing
     let pruned = TestSupport.cli(run + ["--prune", "--verbose"])
     #expect(pruned.code == .success, "\(pruned.err)")
     #expect(pruned.err.contains("245.10.in-addr.arpa.zone: removed (no longer produced)"), "\(pruned.err)")
+    #expect(pruned.err.contains("; 1 zone file no longer produced deleted (--prune)\n"), "\(pruned.err)")
     #expect(!FileManager.default.fileExists(atPath: out + "/245.10.in-addr.arpa.zone"))
     #expect(LifecycleSupport.leftovers(out).isEmpty)
     #expect(TestSupport.cli(run + ["--prune", "--check"]).code == .success)
