@@ -34,6 +34,28 @@ import Testing
     #expect(TestSupport.read(out + "/named.conf.zones")?.contains("notify") == false)
   }
 
+  @Test func aUserTemplateReplacesABuiltInConfiguration() throws {
+    let folder = TestSupport.temporaryFolder("secondary-template")
+    let input = ServingSupport.input(ServingSupport.cluster(podNets: ["10.244"]), in: folder)
+    TestSupport.write(DefaultTemplates.zoneHeader, to: folder + "/templates/zone.header")
+    TestSupport.write(
+      "{{#zones}}{{zone}}{{#secondaries}} {{number}}={{address-at-port}},{{address-port}}{{/secondaries}}\n{{/zones}}",
+      to: folder + "/templates/nsd.conf.zones")
+    let r = TestSupport.cli([
+      "generate", "--emit", "nsd,knot", "--templates", folder + "/templates", "--secondary", "127.0.0.2",
+      "--secondary", "[fd00::53]:5302", "--out", folder + "/out", input,
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(TestSupport.read(folder + "/out/nsd.conf.zones") == """
+      cluster.local 1=127.0.0.2@53,127.0.0.2:53 2=fd00::53@5302,[fd00::53]:5302
+      96.10.in-addr.arpa 1=127.0.0.2@53,127.0.0.2:53 2=fd00::53@5302,[fd00::53]:5302
+      244.10.in-addr.arpa 1=127.0.0.2@53,127.0.0.2:53 2=fd00::53@5302,[fd00::53]:5302
+
+      """)
+    // The template folder has no knot.conf.zones: the built-in one is used.
+    #expect(TestSupport.read(folder + "/out/knot.conf.zones")?.contains("  - id: kubezone-secondary-2\n    address: fd00::53@5302\n") == true)
+  }
+
   @Test(arguments: ["127.0.0.1:99999", "ns1.example.com", "127.0.0.1:", "[fd00::1"])
   func aSecondaryIsAnAddress(text: String) {
     let r = TestSupport.cli(["generate", "--secondary", text, "--out", TestSupport.temporaryFolder("sec") + "/out", "x.yaml"])
