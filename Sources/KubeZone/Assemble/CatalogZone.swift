@@ -37,6 +37,14 @@ public enum CatalogZone {
     return Zone(origin: name, ttl: ttl, soa: soa, nameservers: [invalid], records: records)
   }
 
+  /// True for a label of ASCII letters, digits, `-` and `_`: a catalog
+  /// name made of these is safe as a file name and in every configuration.
+  public static func isPlain(_ label: [UInt8]) -> Bool {
+    label.allSatisfy { b in
+      (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x5F
+    }
+  }
+
   /// The member label: SHA-1 of the name's lower-case wire format, in hex.
   public static func label(for zone: DomainName) -> String {
     var wire: [UInt8] = []

@@ -60,12 +60,17 @@ extension LifecycleOptions {
       if !options.emit.contains(config) { options.emit.append(config) }
     }
     let catalogText = args.value("catalog-zone") ?? CatalogZone.defaultName
+    let catalogName: DomainName
     do {
-      let name = try DomainName(catalogText)
-      if catalog { options.catalog = name }
+      catalogName = try DomainName(catalogText)
     } catch {
       throw usage("--catalog-zone '\(catalogText.escapedForMessage)' is not a domain name: \(error)")
     }
+    // The name becomes a file name and a token in every configuration.
+    guard catalogName != .root, catalogName.labels.allSatisfy(CatalogZone.isPlain) else {
+      throw usage("--catalog-zone '\(catalogText.escapedForMessage)' must be made of letters, digits, '-' and '_'")
+    }
+    if catalog { options.catalog = catalogName }
     for text in args.all("secondary") {
       guard let secondary = Secondary(text.trimmingSpaces()) else {
         throw usage("--secondary takes IP, IP:PORT or [IPv6]:PORT, not '\(text.escapedForMessage)'")

@@ -131,6 +131,9 @@ import Testing
   @Test(arguments: [
     (["--emit", "catalog", "--catalog-zone", "cluster.local"], "--catalog-zone cluster.local. is also a zone kubezone writes"),
     (["--emit", "catalog", "--catalog-zone", "a..b"], "--catalog-zone 'a..b' is not a domain name"),
+    (["--emit", "catalog", "--catalog-zone", "a\"b.cat"], "--catalog-zone 'a\"b.cat' must be made of letters, digits, '-' and '_'"),
+    (["--emit", "catalog", "--catalog-zone", "*.cat"], "--catalog-zone '*.cat' must be made of letters, digits, '-' and '_'"),
+    (["--emit", "catalog", "--catalog-zone", "x/y"], "--catalog-zone 'x/y' must be made of letters, digits, '-' and '_'"),
     (["--emit", "catlog"], "--emit takes bind, coredns, knot, nsd, powerdns, catalog, not 'catlog'"),
   ])
   func badCatalogOptionsAreUsageErrors(arguments: [String], message: String) throws {
