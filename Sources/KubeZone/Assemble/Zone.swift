@@ -23,10 +23,7 @@ public struct Zone: Sendable, Equatable {
   }
 
   /// The file name the zone is written to: `<origin without dot>.zone`.
-  public var fileName: String {
-    let name = origin.description
-    return (name == "." ? "root" : String(name.dropLast())) + ".zone"
-  }
+  public var fileName: String { origin.zoneFileName }
 
   /// Every record of the zone, SOA and apex NS included.
   public var allRecords: [ResourceRecord] { apexRecords + records }

@@ -8,13 +8,16 @@ import Foundation
 /// both folders holding `*.zone` files and no manifests, they are OLD and
 /// NEW zones; otherwise they are INPUT manifests compared with `--out`.
 enum DiffCommand {
-  static let dropped: Set<String> = Set(LifecycleOptions.writeOptionSpecs.map(\.name)).union(["serial", "config"])
+  /// Write options diff has no use for; `--emit catalog` and
+  /// `--catalog-zone` stay, so the catalog zone is compared too.
+  static let dropped: Set<String> = Set(LifecycleOptions.writeOptionSpecs.map(\.name))
+    .subtracting(["emit", "catalog-zone", "prune"]).union(["serial", "config"])
 
   static let spec = CommandSpec(
     name: "diff",
     abstract: "Show the records generate would add and remove, or compare two zone files or folders.",
     usage: "kubezone diff [OPTIONS] INPUT...\n       kubezone diff [--zones] OLD NEW",
-    options: GenerateCommand.spec.options.filter { !dropped.contains($0.name) && $0.name != "help" }.map(describeOut) + [
+    options: GenerateCommand.spec.options.filter { !dropped.contains($0.name) && $0.name != "help" }.map(describeForDiff) + [
       OptionSpec("format", .single, value: "text|json|nsupdate", help: "text: -/+ record lines per zone and a summary; json: the same as one object; nsupdate: an RFC 2136 script that turns the old zones into the new.", default: "text"),
       OptionSpec("server", .single, value: "HOST[:PORT]", help: "With --format nsupdate: the server line of each update."),
       OptionSpec("zones", .flag, help: "Take the two arguments as OLD and NEW zone files or folders, whatever their names."),
@@ -28,11 +31,15 @@ enum DiffCommand {
       Exit codes: 0 no changes, 1 changes, 2 invalid input or usage.
       """)
 
-  /// `--out` is read, not written, by diff.
-  private static func describeOut(_ option: OptionSpec) -> OptionSpec {
-    guard option.name == "out" else { return option }
+  /// `--out` is read, not written, by diff; of `--emit`, only the catalog matters.
+  private static func describeForDiff(_ option: OptionSpec) -> OptionSpec {
     var o = option
-    o.help = "Folder of zone files the inputs are compared with."
+    switch option.name {
+    case "out": o.help = "Folder of zone files the inputs are compared with."
+    case "emit": o.help = "With catalog: compare the catalog zone generate --emit catalog writes too; the other values are accepted (a shared --config) and ignored."
+    case "prune": o.help = "Show every zone file the inputs no longer produce as removed, as generate --prune deletes them; without it, only those still in the catalog or a configuration in --out."
+    default: break
+    }
     return o
   }
 
@@ -94,11 +101,24 @@ enum DiffCommand {
     }
     let folder = args.value("out") ?? "out"
     let existing = ExistingZones.read(folder: folder)
+    let lifecycle = try LifecycleOptions.from(args, now: 0, command: "diff")
+    let produced = try ZoneLifecycle.withCatalog(outcome.zones, options: lifecycle, command: "diff")
     var zones: [ZoneDiff] = []
-    for zone in outcome.zones {
+    for zone in produced {
       let old = existing.entries[zone.fileName]
       if let problem = old?.problem { throw .input(problem) }
       zones.append(ZoneDiff(origin: zone.origin, old: old?.contents?.records, new: zone.allRecords))
+    }
+    // A zone file the inputs no longer produce is removed when generate
+    // would take it out of service (it is still in the catalog or a
+    // configuration here) or, with --prune, delete it.
+    let names = Set(produced.map(\.fileName))
+    let stale = existing.entries.keys.filter { !names.contains($0) }
+    let configs = ServerConfig.allCases.compactMap { FileBytes.read(folder + "/" + $0.fileName) }
+    let leaving = lifecycle.prune ? Set(stale) : existing.listed(stale, catalog: lifecycle.catalog, configs: configs)
+    for (name, old) in existing.entries where leaving.contains(name) {
+      guard let contents = old.contents, let origin = contents.origin ?? ExistingZones.origin(fileName: name) else { continue }
+      zones.append(ZoneDiff(origin: origin, old: contents.records, new: nil))
     }
     return (ZoneSetDiff(zones: zones), Explainer(outcome, request: request))
   }

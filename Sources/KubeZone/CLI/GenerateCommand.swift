@@ -19,7 +19,7 @@ enum GenerateCommand {
       OptionSpec("nameserver", .repeated, value: "NAME", help: "NS target of every zone (repeatable).", default: "ns.dns.<domain>, or kube-dns.kube-system.svc.<domain> when that service is published"),
       OptionSpec("nameserver-address", .repeated, value: "IP", help: "Address record for an in-zone nameserver (repeatable).", default: "127.0.0.1 for ns.dns.<domain>"),
       OptionSpec("serial", .single, value: "N", help: "Force this SOA serial on every changed zone.", default: "from --serial-scheme"),
-      OptionSpec("templates", .single, value: "DIR", help: "Folder with your own templates: zone.header, and for --emit named.conf.zones and Corefile (built-in ones are used for those it lacks)."),
+      OptionSpec("templates", .single, value: "DIR", help: "Folder with your own templates: zone.header, and for --emit named.conf.zones, Corefile, knot.conf.zones, nsd.conf.zones and pdns.bind.conf (built-in ones are used for those it lacks)."),
       OptionSpec("strict", .flag, help: "Fail on objects whose names break Kubernetes' naming rules, instead of skipping them."),
       OptionSpec("quiet", short: "q", .flag, help: "Print errors only."),
       OptionSpec("verbose", short: "v", .flag, help: "Also print notes: overrides of duplicate objects, skipped kinds, each object the filters left out and why."),
@@ -32,7 +32,8 @@ enum GenerateCommand {
       untouched (same bytes, same serial); changed zones get a new serial and
       are all replaced at once, under a lock on the output folder. Exit codes:
       0 done (with --check: nothing would change), 1 files would change
-      (--check), 2 invalid input or usage, 3 refused by a safety guard.
+      (--check), 2 invalid input or usage, or the --on-change command failed
+      (the zones are written), 3 refused by a safety guard.
       """)
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
@@ -65,16 +66,26 @@ enum GenerateCommand {
       }
     }
     if check {
-      let changed = plan.entries.filter { $0.status != .unchanged }.count
+      let changed = plan.entries.filter(\.status.changesFiles).count
       if !quiet {
         console.err("kubezone: --check: \(changed) of \(plan.entries.count) files would change; nothing written\n")
       }
       return changed > 0 ? .changesPending : .success
     }
     if !quiet {
-      let zoneEntries = plan.entries.filter { $0.zone != nil }
+      // The summary counts the zones of the inputs; the catalog lists them.
+      let zoneEntries = plan.entries.filter { $0.zone != nil && $0.zone?.origin != lifecycle.catalog }
       let unchanged = zoneEntries.filter { $0.status == .unchanged }.count
-      console.err(Summary.line(outcome, folder: folder, unchanged: unchanged) + "\n")
+      let pruned = plan.removedPaths.count
+      console.err(Summary.line(outcome, folder: folder, unchanged: unchanged, pruned: pruned) + "\n")
+    }
+    if let command = lifecycle.onChange, OnChangeCommand.isDue(plan) {
+      do {
+        try OnChangeCommand.run(command, zones: plan.changedZones)
+      } catch {
+        console.err("kubezone: error: \(error)\n")
+        return .invalidInput
+      }
     }
     return .success
   }

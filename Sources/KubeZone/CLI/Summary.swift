@@ -1,7 +1,7 @@
 /// The one line a run ends with.
 enum Summary {
   /// `unchanged` zones were left as they were; the others were written.
-  static func line(_ outcome: GenerateOutcome, folder: String, unchanged: Int = 0) -> String {
+  static func line(_ outcome: GenerateOutcome, folder: String, unchanged: Int = 0, pruned: Int = 0) -> String {
     let counts = outcome.recordCounts
     let total = counts.values.reduce(0, +)
     let perType = RRType.allCases.compactMap { t in counts[t].map { "\($0) \(t.rawValue)" } }
@@ -21,6 +21,7 @@ enum Summary {
       line += "; \(skipped) object\(skipped == 1 ? "" : "s") skipped (\(kinds.joined(separator: ", ")))"
     }
     if outcome.skippedPTRs > 0 { line += "; \(outcome.skippedPTRs) PTR outside every reverse zone" }
+    if pruned > 0 { line += "; \(pruned) zone file\(pruned == 1 ? "" : "s") no longer produced deleted (--prune)" }
     if let filtered = filterPhrase(outcome.exclusions) { line += "; " + filtered }
     let warnings = outcome.log.warnings.count
     if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }

@@ -89,4 +89,18 @@ public struct ExistingZones: Sendable {
     }
     return out
   }
+
+  /// Which of the zone files `names` are still listed for service: members
+  /// of the `catalog` zone file here, or named (`/<file>`) by one of
+  /// `configs` (the texts of server configurations).
+  func listed(_ names: some Sequence<String>, catalog: DomainName?, configs: [[UInt8]]) -> Set<String> {
+    var members: Set<String> = []
+    if let catalog, let old = entries[catalog.zoneFileName]?.contents {
+      for record in old.records { if case .ptr(let member) = record.data { members.insert(member.zoneFileName) } }
+    }
+    return Set(names.filter { name in
+      let needle = Array(("/" + name).utf8)
+      return members.contains(name) || configs.contains { $0.contains(needle) }
+    })
+  }
 }

@@ -16,6 +16,14 @@ public struct LifecycleOptions: Sendable {
   public var templates: String?
   /// `--zone-dir`: where the DNS server finds the zone files.
   public var zoneDir: String?
+  /// `--emit catalog`: the catalog zone's name (`--catalog-zone`).
+  public var catalog: DomainName?
+  /// `--secondary`: servers the configurations notify and allow to transfer.
+  public var secondaries: [Secondary] = []
+  /// `--prune`: delete the files of zones this run no longer produces.
+  public var prune = false
+  /// `--on-change`: a shell command run after a run that changed zones.
+  public var onChange: String?
 
   public init(now: Int64) {
     self.now = now

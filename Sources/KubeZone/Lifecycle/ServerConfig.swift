@@ -8,16 +8,27 @@ import Foundation
 /// `{{config-dir}}` (the output folder's absolute path), and the list
 /// `{{#zones}}` with `{{zone}}` (name without the final dot), `{{origin}}`
 /// (with it), `{{file}}` (`cluster.local.zone`) and `{{path}}`
-/// (`<zone-dir>/<file>`).
+/// (`<zone-dir>/<file>`). `--secondary` gives the list `{{#secondaries}}`
+/// with `{{number}}` (1, 2, ...: for ids), `{{address}}`, `{{port}}`,
+/// `{{address-port}}` (`ip:port`, `[ip]:port`) and `{{address-at-port}}`
+/// (`ip@port`), and
+/// `{{#if-secondaries}}`, a list of one empty item when there are
+/// secondaries and of none otherwise: the template language's "if".
 public enum ServerConfig: String, Sendable, CaseIterable {
   case bind
   case coredns
+  case knot
+  case nsd
+  case powerdns
 
   /// The file written into the output folder, and the template's name.
   public var fileName: String {
     switch self {
     case .bind: "named.conf.zones"
     case .coredns: "Corefile"
+    case .knot: "knot.conf.zones"
+    case .nsd: "nsd.conf.zones"
+    case .powerdns: "pdns.bind.conf"
     }
   }
 
@@ -25,6 +36,9 @@ public enum ServerConfig: String, Sendable, CaseIterable {
     switch self {
     case .bind: DefaultTemplates.namedConfZones
     case .coredns: DefaultTemplates.corefile
+    case .knot: DefaultTemplates.knotConfZones
+    case .nsd: DefaultTemplates.nsdConfZones
+    case .powerdns: DefaultTemplates.pdnsBindConf
     }
   }
 
@@ -41,13 +55,13 @@ public enum ServerConfig: String, Sendable, CaseIterable {
 
   /// Renders the configuration for `zones`.
   public static func render(
-    _ template: Template, zones: [Zone], zoneDir: String, configDir: String, generator: String = "kubezone"
+    _ template: Template, zones: [Zone], zoneDir: String, configDir: String, secondaries: [Secondary] = [],
+    generator: String = "kubezone"
   ) throws(TemplateError) -> String {
     let items: [[String: Template.Value]] = zones.map { zone in
-      let origin = zone.origin.description
-      return [
-        "zone": .text(origin == "." ? "." : String(origin.dropLast())),
-        "origin": .text(origin),
+      [
+        "zone": .text(zone.serverName),
+        "origin": .text(zone.origin.description),
         "file": .text(zone.fileName),
         "path": .text(zoneDir + "/" + zone.fileName),
       ]
@@ -57,6 +71,10 @@ public enum ServerConfig: String, Sendable, CaseIterable {
       "zone-dir": .text(zoneDir),
       "config-dir": .text(configDir),
       "zones": .list(items),
+      "secondaries": .list(secondaries.enumerated().map { i, secondary in
+        secondary.templateValues.merging(["number": .text(String(i + 1))]) { a, _ in a }
+      }),
+      "if-secondaries": .list(secondaries.isEmpty ? [] : [[:]]),
     ])
   }
 

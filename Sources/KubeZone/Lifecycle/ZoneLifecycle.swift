@@ -24,6 +24,7 @@ public enum ZoneLifecycle {
       AtomicFileSet.removeLeftovers(in: folder)
     }
     defer { lock?.release() }
+    let zones = try withCatalog(zones, options: options)
     let existing = ExistingZones.read(folder: folder, zones: zones, writer: ZoneWriter(header: header))
     if !options.force {
       try options.guardOptions.check(
@@ -33,8 +34,26 @@ public enum ZoneLifecycle {
       try ZonePlanner(options: options, header: header).plan(zones: zones, existing: existing, folder: folder)
     }
     if !checkOnly {
-      try KubeZoneFailure.wrap { () throws(InputError) in try AtomicFileSet.commit(plan.pendingFiles) }
+      try KubeZoneFailure.wrap { () throws(InputError) in
+        try AtomicFileSet.commit(plan.pendingFiles, removing: plan.removedPaths)
+      }
     }
     return plan
+  }
+
+  /// `zones` and, with `--emit catalog`, the catalog zone listing them.
+  static func withCatalog(
+    _ zones: [Zone], options: LifecycleOptions, command: String = "generate"
+  ) throws(KubeZoneFailure) -> [Zone] {
+    guard let name = options.catalog else { return zones }
+    if zones.contains(where: { $0.origin == name }) {
+      throw .usage(UsageError(
+        "--catalog-zone \(name) is also a zone kubezone writes; choose another name", command: command))
+    }
+    do {
+      return zones + [try CatalogZone.make(name: name, members: zones)]
+    } catch {
+      throw .usage(UsageError("--catalog-zone \(name) is too long for its member names: \(error)", command: command))
+    }
   }
 }

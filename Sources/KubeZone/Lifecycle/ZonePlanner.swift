@@ -51,27 +51,49 @@ public struct ZonePlanner: Sendable {
     }
     let configDir = ServerConfig.absolute(folder)
     let zoneDir = options.zoneDir.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? configDir
-    // Both formats take the path as one token: named.conf in quotes, the
-    // Corefile bare; these characters would end or break it.
+    // Every format takes the path as one token: named.conf in quotes, the
+    // Corefile and knot.conf bare; these characters would end or break it.
     if !options.emit.isEmpty, let bad = zoneDir.unicodeScalars.first(where: { "\"\\;{}# \t\r\n".unicodeScalars.contains($0) }) {
       throw InputError(
-        "zone folder '\(zoneDir)' holds '\(bad.escaped(asASCII: true))', which named.conf.zones and Corefile cannot hold; "
+        "zone folder '\(zoneDir)' holds '\(bad.escaped(asASCII: true))', which the server configurations cannot hold; "
           + "pass --zone-dir with a plain path", at: nil)
     }
+    var oldConfigs: [[UInt8]] = []
     for config in options.emit {
       let text: String
       do {
         let template = try config.template(folder: options.templates)
-        text = try ServerConfig.render(template, zones: written, zoneDir: zoneDir, configDir: configDir)
+        text = try ServerConfig.render(
+          template, zones: written, zoneDir: zoneDir, configDir: configDir, secondaries: options.secondaries)
       } catch {
         throw error.inputError
       }
       let path = folder + "/" + config.fileName
       let old = FileBytes.read(path)
+      if let old, old != Array(text.utf8) { oldConfigs.append(old) }
       let status: LifecyclePlan.Status = old == nil ? .new : (old == Array(text.utf8) ? .unchanged : .changed)
       entries.append(.init(fileName: config.fileName, path: path, status: status, zone: nil, oldSerial: nil, bytes: Array(text.utf8)))
     }
+    entries += leftovers(existing: existing, produced: Set(zones.map(\.fileName)), oldConfigs: oldConfigs)
     return LifecyclePlan(entries: entries, warnings: warnings)
+  }
+
+  /// The zone files in the folder that this run does not produce: deleted
+  /// with `--prune`, else kept. Either way they leave the catalog and the
+  /// configurations, which list only this run's zones. A kept file
+  /// leaves service in the run that drops it from the old
+  /// catalog or from a rewritten configuration (`oldConfigs`): only then
+  /// is it among `changedZones`, so `--on-change` reloads once.
+  private func leftovers(existing: ExistingZones, produced: Set<String>, oldConfigs: [[UInt8]]) -> [LifecyclePlan.Entry] {
+    let stale = existing.entries.keys.filter { !produced.contains($0) }
+    let listed = existing.listed(stale, catalog: options.catalog, configs: oldConfigs)
+    return stale.sorted().compactMap { name in
+      guard let old = existing.entries[name] else { return nil }
+      let origin = old.contents?.origin ?? ExistingZones.origin(fileName: name)
+      return .init(
+        fileName: name, path: old.path, status: options.prune ? .removed : .stale, zone: nil,
+        oldSerial: old.contents?.soa?.serial, bytes: [], removedZone: origin?.serverName, leftService: listed.contains(name))
+    }
   }
 
   /// Status and text of a zone against a file parsed in full (or none);

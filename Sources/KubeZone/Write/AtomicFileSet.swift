@@ -9,6 +9,8 @@ import Foundation
 /// 3. Every temporary is renamed over its target (atomic per file). If a
 ///    rename fails, the targets already replaced are restored from their
 ///    backups (or removed, if they are new), so the run changes nothing.
+///    Then the files to remove are renamed to their backups (atomic per
+///    file, restorable the same way).
 /// 4. The folder is fsynced, so the renames survive a power cut; then the
 ///    backups go.
 ///
@@ -34,16 +36,17 @@ public enum AtomicFileSet {
   static let tempSuffix = ".kubezone-tmp"
   static let backupSuffix = ".kubezone-bak"
 
-  /// Writes `files`, each into the folder its path names.
-  public static func commit(_ files: [File]) throws(InputError) {
-    try commit(files, failRenameAt: nil)
+  /// Writes `files`, each into the folder its path names, and deletes
+  /// the files at `removing` in the same step.
+  public static func commit(_ files: [File], removing: [String] = []) throws(InputError) {
+    try commit(files, removing: removing, failRenameAt: nil)
   }
 
   /// `commit`, with the rename of file `failRenameAt` made to fail, so
   /// tests can reach the roll-back path (no real failure reaches it
   /// reliably once step 2 has checked every target).
-  static func commit(_ files: [File], failRenameAt: Int?) throws(InputError) {
-    guard !files.isEmpty else { return }
+  static func commit(_ files: [File], removing: [String] = [], failRenameAt: Int?) throws(InputError) {
+    guard !files.isEmpty || !removing.isEmpty else { return }
     var temps: [String] = []
     var backups: [String?] = []
     func cleanUp() {
@@ -89,7 +92,24 @@ public enum AtomicFileSet {
         throw InputError("\(file.path): cannot replace (\(reason)); every file was restored", at: nil)
       }
     }
-    syncFolders(files)
+    // A removal is a rename to a backup; the backups go with the others.
+    var removed: [(path: String, backup: String)] = []
+    for path in removing {
+      let backup = hidden(path, suffix: backupSuffix)
+      unlink(backup)
+      guard rename(path, backup) == 0 || errno == ENOENT else {
+        let reason = errnoText()
+        for r in removed.reversed() { rename(r.backup, r.path) }
+        for (j, file) in files.enumerated() {
+          if let b = backups[j] { rename(b, file.path) } else { unlink(file.path) }
+        }
+        syncFolders(files + removing.map { File(path: $0, bytes: []) })
+        throw InputError("\(path): cannot remove (\(reason)); every file was restored", at: nil)
+      }
+      removed.append((path, backup))
+    }
+    syncFolders(files + removing.map { File(path: $0, bytes: []) })
+    for r in removed { unlink(r.backup) }
     for case let b? in backups { unlink(b) }
   }
 

@@ -14,7 +14,10 @@ public enum DefaultTemplates {
 
     """
 
-  /// BIND zone statements for `--emit bind` (`named.conf.zones`).
+  /// BIND zone statements for `--emit bind` (`named.conf.zones`). With
+  /// `--secondary`: NOTIFY to exactly those servers, transfers to them
+  /// only, and IXFR computed from the rewritten files (BIND then keeps a
+  /// `<file>.jnl` journal beside each zone, which kubezone ignores).
   public static let namedConfZones = """
     // BIND zone statements for the zones written by {{generator}}.
     // Do not edit: the next run replaces this file. Include it from
@@ -23,6 +26,12 @@ public enum DefaultTemplates {
     zone "{{zone}}" {
         type primary;
         file "{{path}}";
+    {{#if-secondaries}}
+        notify explicit;
+        also-notify { {{#secondaries}}{{address}} port {{port}}; {{/secondaries}}};
+        allow-transfer { {{#secondaries}}{{address}}; {{/secondaries}}};
+        ixfr-from-differences yes;
+    {{/if-secondaries}}
     };
     {{/zones}}
 
@@ -40,6 +49,87 @@ public enum DefaultTemplates {
         }
         errors
     }
+    {{/zones}}
+
+    """
+
+  /// Knot DNS zones for `--emit knot` (`knot.conf.zones`), for Knot 3.2 and later.
+  public static let knotConfZones = """
+    # Knot DNS configuration for the zones written by {{generator}}.
+    # Do not edit: the next run replaces this file. Include it from knot.conf
+    # with: include: {{config-dir}}/knot.conf.zones
+    # Knot loads the differences between versions of a file into its journal
+    # (IXFR) and never writes the files back. Reload with: knotc reload
+    {{#if-secondaries}}
+    remote:
+    {{#secondaries}}
+      - id: kubezone-secondary-{{number}}
+        address: {{address-at-port}}
+    {{/secondaries}}
+
+    acl:
+      - id: kubezone-transfer
+    {{#secondaries}}
+        address: {{address}}
+    {{/secondaries}}
+        action: transfer
+
+    {{/if-secondaries}}
+    zone:
+    {{#zones}}
+      - domain: {{origin}}
+        file: "{{path}}"
+        zonefile-sync: -1
+        zonefile-load: difference
+        journal-content: changes
+    {{#secondaries}}
+        notify: kubezone-secondary-{{number}}
+    {{/secondaries}}
+    {{#if-secondaries}}
+        acl: kubezone-transfer
+    {{/if-secondaries}}
+    {{/zones}}
+
+    """
+
+  /// NSD zone entries for `--emit nsd` (`nsd.conf.zones`).
+  public static let nsdConfZones = """
+    # NSD zone entries for the zones written by {{generator}}.
+    # Do not edit: the next run replaces this file. Include it from nsd.conf
+    # with: include: "{{config-dir}}/nsd.conf.zones"
+    # Reload with: nsd-control reconfig && nsd-control reload
+    {{#zones}}
+    zone:
+        name: "{{zone}}"
+        zonefile: "{{path}}"
+    {{#secondaries}}
+        notify: {{address-at-port}} NOKEY
+        provide-xfr: {{address}} NOKEY
+    {{/secondaries}}
+    {{/zones}}
+
+    """
+
+  /// PowerDNS bind backend zones for `--emit powerdns` (`pdns.bind.conf`).
+  public static let pdnsBindConf = """
+    // PowerDNS bind backend zones for the zones written by {{generator}}.
+    // Do not edit: the next run replaces this file. In pdns.conf:
+    //   launch=bind
+    //   bind-config={{config-dir}}/pdns.bind.conf
+    {{#if-secondaries}}
+    //   primary=yes
+    //   allow-axfr-ips={{#secondaries}}{{address}} {{/secondaries}}
+    {{/if-secondaries}}
+    // Reload with: pdns_control rediscover && pdns_control reload
+    // (PowerDNS 4.7's bind backend knows "type master", not "type primary".)
+    {{#zones}}
+    zone "{{zone}}" {
+        type master;
+        file "{{path}}";
+    {{#if-secondaries}}
+        also-notify { {{#secondaries}}{{address-port}}; {{/secondaries}}};
+    {{/if-secondaries}}
+    };
     {{/zones}}
 
     """

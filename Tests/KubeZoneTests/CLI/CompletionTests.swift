@@ -26,7 +26,7 @@ import Testing
       (["kubezone", "generate", "--profile", ""], ["coredns", "spec"]),
       (["kubezone", "generate", "--profile", "=", "s"], ["spec"]),
       (["kubezone", "diff", "--format", ""], ["json", "nsupdate", "text"]),
-      (["kubezone", "generate", "--emit", "bind,"], ["bind,bind", "bind,coredns"]),
+      (["kubezone", "generate", "--emit", "bind,"], ["bind,bind", "bind,catalog", "bind,coredns", "bind,knot", "bind,nsd", "bind,powerdns"]),
       (["kubezone", "generate", "--serial-scheme", "d"], ["date"]),
       (["kubezone", "generate", "--ttl", ""], []),
       (["kubezone", "generate", "--out", "exa"], ["examples"]),

@@ -105,8 +105,18 @@ final class ZshTerminal {
     _ = closeFrom(&actions, 3)
     let cArgs = argv.map { strdup($0) } + [nil]
     defer { for p in cArgs { free(p) } }
+    // No signal blocked: a test thread blocks most of them, and a tmux
+    // server (and its zsh) started with that mask would never see the
+    // SIGCHLD and SIGHUP of kill-server, and outlive the test.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     var pid = pid_t()
-    guard posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ) == 0 else { return -1 }
+    guard posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, environ) == 0 else { return -1 }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     return status

@@ -57,8 +57,9 @@ import Testing
   }
 
   @Test func repositoryTemplatesEqualTheBuiltInOnes() {
-    #expect(TestSupport.read(TestSupport.path("templates/named.conf.zones")) == DefaultTemplates.namedConfZones)
-    #expect(TestSupport.read(TestSupport.path("templates/Corefile")) == DefaultTemplates.corefile)
+    for config in ServerConfig.allCases {
+      #expect(TestSupport.read(TestSupport.path("templates/" + config.fileName)) == config.defaultTemplate, "\(config)")
+    }
   }
 
   @Test func emitWritesOneEntryPerZoneWithAbsolutePaths() throws {

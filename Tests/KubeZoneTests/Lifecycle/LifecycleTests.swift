@@ -38,7 +38,7 @@ import Testing
     let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 1))
     let r = TestSupport.cli(["generate", "--emit", "bind", "--zone-dir", "/srv/my zones", "--out", out, input])
     #expect(r.code == .invalidInput)
-    #expect(r.err == "kubezone: error: zone folder '/srv/my zones' holds ' ', which named.conf.zones and Corefile cannot hold; pass --zone-dir with a plain path\n")
+    #expect(r.err == "kubezone: error: zone folder '/srv/my zones' holds ' ', which the server configurations cannot hold; pass --zone-dir with a plain path\n")
     #expect(!FileManager.default.fileExists(atPath: out + "/" + zone))
   }
 
@@ -234,7 +234,7 @@ import Testing
     (["--serial", "-1"], "--serial must be a whole number from 0 to 4294967295, not '-1'"),
     (["--max-shrink", "150"], "--max-shrink must be a percentage from 0 to 100, not '150'"),
     (["--lock-timeout", "soon"], "--lock-timeout must be a number of seconds, not 'soon'"),
-    (["--emit", "nsd"], "--emit takes bind and/or coredns, not 'nsd'"),
+    (["--emit", "djbdns"], "--emit takes bind, coredns, knot, nsd, powerdns, catalog, not 'djbdns'"),
   ])
   func badLifecycleOptionsExitTwo(arguments: [String], message: String) {
     let r = TestSupport.cli(["generate"] + arguments + ["x.yaml"])

@@ -25,7 +25,7 @@ enum ExternalTool {
     if inCI {
       Issue.record("\(name) is not installed; .ci/run must install it")
     } else {
-      print("skipping: \(name) is not installed (apt-get install bind9 bind9-utils bind9-dnsutils nsd ldnsutils)")
+      print("skipping: \(name) is not installed (apt-get install bind9 bind9-utils bind9-dnsutils nsd ldnsutils knot pdns-server pdns-backend-bind)")
     }
     return nil
   }

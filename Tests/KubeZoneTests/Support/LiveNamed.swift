@@ -3,7 +3,7 @@ import Testing
 
 /// A real `named` serving zone files on 127.0.0.1 at a free port, for
 /// tests that ask it questions with `dig`. Stopped by `stop()`.
-final class LiveNamed {
+final class LiveNamed: DigAnswering {
   let port: Int
   let folder: String
   private let process: Process
@@ -17,12 +17,15 @@ final class LiveNamed {
   }
 
   /// Starts named with `statements(folder)` after an options block for
-  /// 127.0.0.1 at a free port; ready once it answers SOA for `probe`.
-  static func start(probe: String, _ statements: (String) -> String) throws -> LiveNamed? {
+  /// 127.0.0.1 at a free port (or at `port`), with `options` added to the
+  /// block; ready once it answers SOA for `probe`.
+  static func start(
+    probe: String, port fixedPort: Int? = nil, options: String = "", _ statements: (String) -> String
+  ) throws -> LiveNamed? {
     guard let named = ExternalTool.find("named") else { return nil }
     var lastError = ""
     for _ in 0..<5 {
-      let port = Int.random(in: 20000..<60000)
+      let port = fixedPort ?? LoopbackPort.free()
       let folder = TestSupport.temporaryFolder("named")
       let conf = """
         options {
@@ -33,6 +36,7 @@ final class LiveNamed {
           recursion no;
           dnssec-validation no;
           notify no;
+        \(options)
         };
         controls { };
         \(statements(folder))
@@ -47,7 +51,7 @@ final class LiveNamed {
       process.standardOutput = FileHandle.nullDevice
       try process.run()
       let server = LiveNamed(port: port, folder: folder, process: process)
-      if try server.waitUntilServing(probe) { return server }
+      if server.waitUntilServing(probe, process: process) { return server }
       lastError = TestSupport.read(logPath) ?? ""
       server.stop()
     }
@@ -55,52 +59,20 @@ final class LiveNamed {
     return nil
   }
 
+  /// The server's process id, for `kill -HUP` (reload) from a test.
+  var pid: Int32 { process.processIdentifier }
+
+  /// What named has logged so far.
+  var log: String { TestSupport.read(folder + "/named.log") ?? "" }
+
   private init(port: Int, folder: String, process: Process) {
     self.port = port
     self.folder = folder
     self.process = process
   }
 
-  private func waitUntilServing(_ zone: String) throws -> Bool {
-    for _ in 0..<100 {
-      if !process.isRunning { return false }
-      if let answer = try? dig(zone, "SOA"), !answer.isEmpty { return true }
-      usleep(100_000)
-    }
-    return false
-  }
-
-  /// The answer section of `dig +short`-style output, sorted, one per line.
-  func dig(_ name: String, _ type: String) throws -> [String] {
-    guard let tool = ExternalTool.find("dig") else { return [] }
-    let r = try ExternalTool.run(tool, [
-      "@127.0.0.1", "-p", String(port), "+short", "+norecurse", "+time=2", "+tries=1", name, type,
-    ], timeout: 10)
-    return r.stdout.split(separator: "\n").map(String.init).filter { !$0.hasPrefix(";") }.sorted()
-  }
-
-  /// dig's answer section in zone-file syntax.
-  func records(_ name: String, _ type: String) throws -> String {
-    guard let tool = ExternalTool.find("dig") else { return "" }
-    return try ExternalTool.run(tool, [
-      "@127.0.0.1", "-p", String(port), "+norecurse", "+time=2", "+tries=1", "+nocmd", "+nostats",
-      "+noquestion", "+nocomments", name, type,
-    ], timeout: 20).stdout
-  }
-
-  /// The response code (NOERROR, NXDOMAIN, ...) for a question.
-  func status(_ name: String, _ type: String) throws -> String {
-    guard let tool = ExternalTool.find("dig") else { return "" }
-    let r = try ExternalTool.run(tool, ["@127.0.0.1", "-p", String(port), "+norecurse", "+time=2", "+tries=1", name, type], timeout: 10)
-    guard let range = r.stdout.range(of: "status: ") else { return "" }
-    return String(r.stdout[range.upperBound...].prefix { $0 != "," })
-  }
-
   func stop() {
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-    }
+    LiveServer.stop(process)
     try? FileManager.default.removeItem(atPath: folder)
   }
 }
