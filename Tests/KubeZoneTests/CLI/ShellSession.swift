@@ -122,17 +122,27 @@ final class ZshTerminal {
     return status
   }
 
-  /// Types `text`, presses Tab, and returns the command line once zsh has
-  /// changed it (or as it stands after `patience` seconds).
+  /// Types `text` on a fresh prompt, presses Tab, and returns the command
+  /// line once zsh has changed it (or as it stands after `patience`
+  /// seconds). On a loaded machine a Tab can be taken before zsh is ready
+  /// for it, so an unchanged line gets one more Tab before the answer.
   func complete(_ text: String, patience: Double = 15) throws -> String {
     try type("clear", enter: true)
-    _ = try waitFor { $0.trimmingCharacters(in: .whitespacesAndNewlines) == ">" }
+    guard try waitFor({ $0.trimmingCharacters(in: .whitespacesAndNewlines) == ">" }) != nil else {
+      Issue.record("zsh gave no fresh prompt: \(try capture())")
+      return ""
+    }
     try type(text, enter: false)
-    _ = try waitFor { self.line($0) == "> " + text }
-    _ = try run(["send-keys", "-t", "kz", "Tab"])
-    let changed = try waitFor({ self.line($0) != "> " + text }, seconds: patience)
+    guard try waitFor({ self.line($0) == "> " + text }) != nil else {
+      Issue.record("zsh did not echo '\(text)': \(try capture())")
+      return ""
+    }
+    var changed: String?
+    for _ in 0..<2 where changed == nil {
+      _ = try run(["send-keys", "-t", "kz", "Tab"])
+      changed = try waitFor({ self.line($0) != "> " + text }, seconds: patience)
+    }
     let screen = try changed ?? capture()
-    try type("", enter: false)
     _ = try run(["send-keys", "-t", "kz", "C-c"])
     return String(line(screen).dropFirst(2)).trimmingCharacters(in: .whitespaces)
   }
