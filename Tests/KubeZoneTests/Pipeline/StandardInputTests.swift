@@ -146,6 +146,7 @@ import KubeZoneSynth
     defer { try? FileManager.default.removeItem(atPath: s.folder) }
     let fifo = s.folder + "/fifo.yaml"
     #expect(mkfifo(fifo, 0o600) == 0)
+    ExternalTool.ignoreSIGPIPE()
     let data = try Self.bytes(s.file)
     Thread {
       // Opening blocks until kubezone opens the other end.

@@ -45,6 +45,7 @@ import KubeZoneSynth
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let fifo = folder + "/snapshot.json"
     #expect(mkfifo(fifo, 0o600) == 0)
+    ExternalTool.ignoreSIGPIPE()
     let bytes = SnapshotWriter.bytes(.pods, .json, spec: SnapshotSpec(pods: 300, services: 20, seed: 5))
     Thread {
       if let handle = FileHandle(forWritingAtPath: fifo) {

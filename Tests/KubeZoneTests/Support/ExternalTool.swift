@@ -30,11 +30,19 @@ enum ExternalTool {
     return nil
   }
 
+  /// Makes a write to a pipe or FIFO whose reader has gone fail with EPIPE
+  /// instead of killing the whole test process with SIGPIPE (a reader that
+  /// stops early, a spool test's pipe released before its writer is done).
+  static func ignoreSIGPIPE() {
+    signal(SIGPIPE, SIG_IGN)
+  }
+
   /// A pipe whose ends close on exec: only the child it is handed to gets
   /// it (as its standard input or output), never a process another test
   /// starts meanwhile. A tmux server (ShellSession) that inherited one
   /// kept it open for its whole life, and the reader waited forever.
   static func privatePipe() -> Pipe {
+    ignoreSIGPIPE()
     let pipe = Pipe()
     for fd in [pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor] {
       _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)

@@ -114,7 +114,7 @@ extension TestSupport {
     process.standardOutput = outPipe
     process.standardError = errPipe
     // A binary that stops reading early must not kill the test runner.
-    signal(SIGPIPE, SIG_IGN)
+    ExternalTool.ignoreSIGPIPE()
     try process.run()
     let group = DispatchGroup()
     if case .bytes(let data) = input {
