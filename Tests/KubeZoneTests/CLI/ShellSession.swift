@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import KubeZone
 
 /// Real shells asked for completions: bash through its completion
 /// function, fish through `complete -C`, zsh typed into a terminal under
@@ -11,9 +12,9 @@ enum ShellSession {
     guard let bash = ExternalTool.find("bash") else { return nil }
     let dir = TestSupport.temporaryFolder("bash")
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var driver = "source \(dir)/kubezone.bash\ncd \(quoted(folder))\n"
+    var driver = "source \(dir)/kubezone.bash\ncd \(ReferenceText.shellQuoted(folder))\n"
     for line in lines {
-      driver += "COMP_WORDS=(\(line.map(quoted).joined(separator: " "))); COMP_CWORD=\(line.count - 1); COMPREPLY=()\n"
+      driver += "COMP_WORDS=(\(line.map(ReferenceText.shellQuoted).joined(separator: " "))); COMP_CWORD=\(line.count - 1); COMPREPLY=()\n"
       driver += "_kubezone; printf '%s\\n' \"${COMPREPLY[@]}\"; echo '<end>'\n"
     }
     TestSupport.write(script, to: dir + "/kubezone.bash")
@@ -29,9 +30,9 @@ enum ShellSession {
     let dir = TestSupport.temporaryFolder("fish")
     defer { try? FileManager.default.removeItem(atPath: dir) }
     TestSupport.write(script, to: dir + "/kubezone.fish")
-    var driver = "source \(dir)/kubezone.fish\ncd \(quoted(folder))\n"
+    var driver = "source \(dir)/kubezone.fish\ncd \(ReferenceText.shellQuoted(folder))\n"
     for line in lines {
-      driver += "complete -C \(quoted(line)) | string split -f1 \\t; echo '<end>'\n"
+      driver += "complete -C \(ReferenceText.shellQuoted(line)) | string split -f1 \\t; echo '<end>'\n"
     }
     TestSupport.write(driver, to: dir + "/driver.fish")
     let output = try ExternalTool.run(fish, ["--no-config", dir + "/driver.fish"])
@@ -51,10 +52,6 @@ enum ShellSession {
       }
     }
     return result
-  }
-
-  static func quoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }
 
@@ -76,7 +73,7 @@ final class ZshTerminal {
       Issue.record("tmux could not start a session")
       return nil
     }
-    try type("fpath=(\(fpath) $fpath); autoload -U compinit; compinit -u; cd \(ShellSession.quoted(folder)); PS1='> '; echo ready", enter: true)
+    try type("fpath=(\(fpath) $fpath); autoload -U compinit; compinit -u; cd \(ReferenceText.shellQuoted(folder)); PS1='> '; echo ready", enter: true)
     guard try waitFor({ $0.contains("\nready") }) != nil else {
       Issue.record("zsh did not start in its tmux terminal: \(try capture())")
       return nil
