@@ -7,6 +7,8 @@ public struct GenerateRequest: Sendable {
   public var zones: ZoneOptions
   /// What is published: namespaces, selectors, endpoints.
   public var filter: PublicationFilter
+  /// Public zones and their sources (`--zone` and friends); off by default.
+  public var publicNames = PublicNameOptions()
   /// Turn rejected names into errors instead of warnings.
   public var strict: Bool
   /// The zone header template.
