@@ -47,6 +47,11 @@ public enum DefaultTemplates {
         file {{path}} {
             reload 30s
         }
+    {{#if-secondaries}}
+        transfer {
+            to{{#secondaries}} {{address-port}}{{/secondaries}}
+        }
+    {{/if-secondaries}}
         errors
     }
     {{/zones}}

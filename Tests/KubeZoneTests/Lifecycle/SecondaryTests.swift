@@ -34,6 +34,35 @@ import Testing
     #expect(TestSupport.read(out + "/named.conf.zones")?.contains("notify") == false)
   }
 
+  /// CoreDNS's transfer plugin both allows the transfer and sends NOTIFY to
+  /// each `to` address (with its port: plugin/transfer README; `allowed`
+  /// compares the host part only).
+  @Test func theCorefileLetsTheSecondariesTransferAndNotifiesThem() throws {
+    let folder = TestSupport.temporaryFolder("secondary-corefile")
+    let out = folder + "/out"
+    let input = ServingSupport.input(ServingSupport.cluster(podNets: ["10.244"]), in: folder)
+    let r = TestSupport.cli([
+      "generate", "--emit", "coredns", "--secondary", "127.0.0.2", "--secondary", "[fd00::53]:5302", "--out", out, input,
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    let corefile = try #require(TestSupport.read(out + "/Corefile"))
+    #expect(corefile.contains("""
+      cluster.local {
+          file \(ServerConfig.absolute(out))/cluster.local.zone {
+              reload 30s
+          }
+          transfer {
+              to 127.0.0.2:53 [fd00::53]:5302
+          }
+          errors
+      }
+      """))
+    #expect(corefile.components(separatedBy: "transfer {").count - 1 == corefile.components(separatedBy: "    file ").count - 1)
+    // Without --secondary, no transfer block.
+    #expect(TestSupport.cli(["generate", "--emit", "coredns", "--out", out, input]).code == .success)
+    #expect(TestSupport.read(out + "/Corefile")?.contains("transfer") == false)
+  }
+
   @Test func aUserTemplateReplacesABuiltInConfiguration() throws {
     let folder = TestSupport.temporaryFolder("secondary-template")
     let input = ServingSupport.input(ServingSupport.cluster(podNets: ["10.244"]), in: folder)
