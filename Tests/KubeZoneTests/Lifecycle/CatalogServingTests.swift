@@ -105,23 +105,20 @@ import Testing
     #expect(try same(), "the secondary answers the moved pod otherwise than the primary")
   }
 
-  @Test func aKnotCatalogSecondaryFollowsAKnotPrimary() throws {
-    guard let knotc = ExternalTool.find("knotc"), ExternalTool.find("knotd") != nil, ExternalTool.find("dig") != nil else { return }
-    let setup = Self.setUp(emit: "knot,catalog")
-    defer { try? FileManager.default.removeItem(atPath: setup.folder) }
-    func server(_ dir: String, _ port: Int) -> String {
-      "server:\n    listen: 127.0.0.1@\(port)\n    rundir: \"\(dir)\"\nlog:\n  - target: stderr\n    any: info\n"
-        + "database:\n    storage: \"\(dir)\"\ntemplate:\n  - id: default\n    storage: \"\(dir)\"\n"
-    }
-    guard let primary = try LiveServer.start("knotd", probe: Self.catalog, port: setup.primaryPort, configure: { dir, port in
-      TestSupport.write(server(dir, port) + "include: \"\(ServerConfig.absolute(setup.out))/knot.conf.zones\"\n", to: dir + "/knot.conf")
-    }, arguments: { dir, _ in ["-c", dir + "/knot.conf"] }) else { return }
-    defer { primary.stop() }
+  /// knotd's server, log and storage settings for `dir` and `port`.
+  static func knotServer(_ dir: String, _ port: Int) -> String {
+    "server:\n    listen: 127.0.0.1@\(port)\n    rundir: \"\(dir)\"\nlog:\n  - target: stderr\n    any: info\n"
+      + "database:\n    storage: \"\(dir)\"\ntemplate:\n  - id: default\n    storage: \"\(dir)\"\n"
+  }
+
+  /// A Knot secondary that knows the catalog and where it comes from,
+  /// nothing else (`catalog-role: interpret`).
+  static func knotSecondary(_ setup: Setup) throws -> LiveServer? {
     // Knot 3.2 says `master:`; the members' template needs the notify ACL
     // too, or NOTIFY for them is refused and changes wait for the refresh.
     // Knot refuses queries for a catalog it interprets: ready once it serves a member.
-    guard let secondary = try LiveServer.start("knotd", probe: "cluster.local", port: setup.secondaryPort, configure: { dir, port in
-      TestSupport.write(server(dir, port) + """
+    try LiveServer.start("knotd", probe: "cluster.local", port: setup.secondaryPort, configure: { dir, port in
+      TestSupport.write(knotServer(dir, port) + """
         remote:
           - id: primary
             address: 127.0.0.1@\(setup.primaryPort)
@@ -142,11 +139,38 @@ import Testing
             catalog-template: catalog-member
 
         """, to: dir + "/knot.conf")
+    }, arguments: { dir, _ in ["-c", dir + "/knot.conf"] })
+  }
+
+  @Test func aKnotCatalogSecondaryFollowsAKnotPrimary() throws {
+    guard let knotc = ExternalTool.find("knotc"), ExternalTool.find("knotd") != nil, ExternalTool.find("dig") != nil else { return }
+    let setup = Self.setUp(emit: "knot,catalog")
+    defer { try? FileManager.default.removeItem(atPath: setup.folder) }
+    guard let primary = try LiveServer.start("knotd", probe: Self.catalog, port: setup.primaryPort, configure: { dir, port in
+      TestSupport.write(Self.knotServer(dir, port) + "include: \"\(ServerConfig.absolute(setup.out))/knot.conf.zones\"\n", to: dir + "/knot.conf")
     }, arguments: { dir, _ in ["-c", dir + "/knot.conf"] }) else { return }
+    defer { primary.stop() }
+    guard let secondary = try Self.knotSecondary(setup) else { return }
     defer { secondary.stop() }
     try Self.follow(
       setup, primary: primary, secondary: secondary, reload: "\(knotc) -c '\(primary.folder)/knot.conf' reload >/dev/null",
       primaryLog: { primary.log }, ixfr: { "[cluster.local.] IXFR, outgoing, remote 127.0.0.1@" + "|started, serial \($0) -> \($1)" })
+  }
+
+  /// Mixed servers: a BIND primary from `named.conf.zones`, a Knot 3.2
+  /// secondary that reads BIND's catalog.
+  @Test func aKnotCatalogSecondaryFollowsABindPrimary() throws {
+    guard ExternalTool.find("named") != nil, ExternalTool.find("knotd") != nil, ExternalTool.find("dig") != nil else { return }
+    let setup = Self.setUp(emit: "bind,catalog")
+    defer { try? FileManager.default.removeItem(atPath: setup.folder) }
+    let include = "include \"\(ServerConfig.absolute(setup.out))/named.conf.zones\";"
+    guard let primary = try LiveNamed.start(probe: Self.catalog, port: setup.primaryPort, { _ in include }) else { return }
+    defer { primary.stop() }
+    guard let secondary = try Self.knotSecondary(setup) else { return }
+    defer { secondary.stop() }
+    try Self.follow(
+      setup, primary: primary, secondary: secondary, reload: "kill -HUP \(primary.pid)", primaryLog: { primary.log },
+      ixfr: { "transfer of 'cluster.local/IN': IXFR started (serial \($0) -> \($1))" })
   }
 
   /// The scenario: the secondary serves the catalog's members as the
