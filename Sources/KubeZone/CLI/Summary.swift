@@ -34,7 +34,7 @@ enum Summary {
   static func publicPhrase(_ p: PublicZones) -> String {
     let zones = p.zones.map { zone in
       let generated = p.generated[zone.origin] ?? 0
-      let statics = p.statics[zone.origin] ?? 0
+      let statics = p.staticCounts[zone.origin] ?? 0
       return "\(zone.fileName.dropLast(".zone".count)) \(generated + statics)" + (statics > 0 ? " (\(statics) static)" : "")
     }
     var phrase = "public records: " + zones.joined(separator: ", ")

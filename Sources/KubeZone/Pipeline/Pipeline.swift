@@ -73,6 +73,7 @@ public enum Pipeline {
         publicRecords, options: request.publicNames, cluster: request.zones, reverse: reverse, log: &log)
       assembled.zones += made.zones
       publicZones = made
+      provenance?.origins.merge(made.origins()) { generated, _ in generated }
     }
     clock.lap("assemble", into: &timings)
     // Zone text is rendered once, by the lifecycle, with the real serial;

@@ -8,13 +8,23 @@ public struct PublicRRset: Sendable, Hashable {
   public var data: [RData]
   /// Every record's origin, in input order (one object may appear twice).
   public var origins: [PublicOrigin]
+  /// What each of `origins` asked for: `explain` names, for each target,
+  /// only the objects that gave it.
+  public var asked: [RData]
 
-  public init(owner: DomainName, type: RRType, ttl: UInt32, data: [RData], origins: [PublicOrigin]) {
+  public init(owner: DomainName, type: RRType, ttl: UInt32, data: [RData], origins: [PublicOrigin], asked: [RData]) {
     self.owner = owner
     self.type = type
     self.ttl = ttl
     self.data = data
     self.origins = origins
+    self.asked = asked
+  }
+
+  /// The origins of the records that asked for `target`, each once.
+  public func origins(of target: RData) -> [PublicOrigin] {
+    var seen: Set<PublicOrigin> = []
+    return zip(origins, asked).filter { $0.1 == target && seen.insert($0.0).inserted }.map(\.0)
   }
 
   /// The zone's records.

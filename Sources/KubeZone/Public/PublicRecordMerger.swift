@@ -59,7 +59,7 @@ public struct PublicRecordMerger: Sendable {
     var data: [RData] = []
     for r in group where !data.contains(r.data) { data.append(r.data) }
     let set = PublicRRset(
-      owner: key.owner, type: key.type, ttl: defaultTTL, data: data, origins: group.map(\.origin))
+      owner: key.owner, type: key.type, ttl: defaultTTL, data: data, origins: group.map(\.origin), asked: group.map(\.data))
     if key.type == .cname && data.count > 1 {
       let targets = group.map { "\($0.data.target.map(\.description) ?? "?") from \($0.origin)" }
       throw InputError(

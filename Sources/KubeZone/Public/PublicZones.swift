@@ -5,11 +5,12 @@ public struct PublicZones: Sendable {
   public var zones: [Zone] = []
   /// Records whose name lies in no `--zone`, in input order.
   public var skipped: [PublicRecord] = []
-  /// The merged RRsets, for `explain`.
+  /// The merged RRsets and the static records, for `explain`.
   public var rrsets: [PublicRRset] = []
+  public var statics: [StaticRecord] = []
   /// Per zone: records from the sources, and from `--static` files.
   public var generated: [DomainName: Int] = [:]
-  public var statics: [DomainName: Int] = [:]
+  public var staticCounts: [DomainName: Int] = [:]
 
   public init() {}
 
@@ -40,7 +41,8 @@ public struct PublicZones: Sendable {
     result.skipped = merged.skipped
     result.rrsets = merged.rrsets
     result.generated = assembled.generated
-    result.statics = assembled.statics
+    result.statics = statics
+    result.staticCounts = assembled.statics
     return result
   }
 }

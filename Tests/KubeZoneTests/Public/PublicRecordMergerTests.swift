@@ -115,4 +115,22 @@ import Testing
     ])
     #expect(result.rrsets.map(\.owner.description) == ["example.com.", "a.example.com.", "a.dev.example.com."])
   }
+
+  @Test func theSummaryCountsPerZoneAndVerboseNamesEachSkippedRecord() throws {
+    var log = DiagnosticLog()
+    let made = try PublicZones.make(
+      [
+        F.a("shop.example.com", "203.0.113.10", from: F.shop),
+        F.a("shop.example.com", "203.0.113.11", from: F.ingress),
+        F.a("api.dev.example.com", "203.0.113.12", from: F.shop),
+        F.a("shop.example.org", "203.0.113.13", from: F.other),
+      ],
+      options: PublicNameOptions(zones: [F.name("example.com"), F.name("dev.example.com")]),
+      cluster: ZoneOptions(domain: F.name("cluster.local")), reverse: [], log: &log)
+    #expect(Summary.publicPhrase(made) == "public records: example.com 2, dev.example.com 1; 1 public record in no --zone skipped (--verbose names it)")
+    #expect(log.notes.map(\.description) == [
+      "other.yaml:25:40: note: shop.example.org. A lies in no --zone: skipped (from Service web/other (other.yaml:20:1), hostname annotation at other.yaml:25:40)"
+    ])
+    #expect(log.warnings.isEmpty)
+  }
 }
