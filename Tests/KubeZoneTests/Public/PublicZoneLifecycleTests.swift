@@ -85,7 +85,7 @@ import Testing
 
   /// Public zones made from injected records (as the sources will give
   /// them) and a static file, written by the lifecycle.
-  private func writeInjected(_ folder: String) throws -> [Zone] {
+  private func writeInjected(_ folder: String) throws -> LifecyclePlan {
     // Two zones: the file names its origin.
     TestSupport.write(
       "$ORIGIN example.com.\n@ 600 MX 10 mail\n@ 600 TXT \"v=spf1 mx -all\"\nmail 600 A 203.0.113.25\n", to: folder + "/hand.zone")
@@ -103,10 +103,23 @@ import Testing
     let made = try PublicZones.make(records, options: options, cluster: cluster, reverse: [], log: &log)
     #expect(made.skipped.map(\.owner) == [F.name("elsewhere.example.org")])
     let header = try Template(DefaultTemplates.zoneHeader, file: "zone.header")
-    _ = try ZoneLifecycle.run(
+    return try ZoneLifecycle.run(
       zones: made.zones, serviceCount: 1, header: header, folder: folder + "/out",
       options: LifecycleOptions(now: 1_700_000_000))
-    return made.zones
+  }
+
+  /// The written files read back equal (wildcard owner included), so the
+  /// next run changes nothing: same bytes, same serial.
+  @Test func aSecondRunLeavesThePublicZonesUntouched() throws {
+    let folder = TestSupport.temporaryFolder("public-rerun")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let first = try writeInjected(folder)
+    #expect(first.entries.filter { $0.zone != nil }.allSatisfy { $0.status != .unchanged })
+    let before = TestSupport.read(folder + "/out/example.com.zone")
+    let second = try writeInjected(folder)
+    #expect(second.entries.filter { $0.zone != nil }.map(\.status) == [.unchanged, .unchanged])
+    #expect(TestSupport.read(folder + "/out/example.com.zone") == before)
+    #expect(before?.contains("*.apps") == true)
   }
 
   @Test func publicZonesLoadInBINDNSDAndLdns() throws {
