@@ -64,7 +64,7 @@ enum ZoneTextCheck {
     FuzzCheck.require(tokens[2] == "IN", "class is not IN: \(line)")
     guard let type = RRType(rawValue: tokens[3]) else { FuzzCheck.fail("unknown type: \(line)") }
     let fields = Array(tokens[4...])
-    let arity: [RRType: Int] = [.a: 1, .aaaa: 1, .ns: 1, .cname: 1, .ptr: 1, .srv: 4, .soa: 7]
+    let arity: [RRType: Int] = [.a: 1, .aaaa: 1, .ns: 1, .cname: 1, .ptr: 1, .srv: 4, .soa: 7, .mx: 2]
     if let n = arity[type] {
       FuzzCheck.require(fields.count == n, "\(type.rawValue) with \(fields.count) fields: \(line)")
     }

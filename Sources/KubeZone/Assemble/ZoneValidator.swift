@@ -1,7 +1,9 @@
 /// Checks a zone against what DNS servers enforce when they load it, so a
 /// zone that BIND or NSD would reject is never written.
 public enum ZoneValidator {
-  public static func validate(_ zone: Zone) throws(InputError) {
+  /// `allowWildcards`: public zones may hold `*.` owners (ExternalDNS's
+  /// wildcard hostnames); cluster DNS never serves one.
+  public static func validate(_ zone: Zone, allowWildcards: Bool = false) throws(InputError) {
     // One table entry per owner, its types as bits and a TTL per type in
     // flat arrays, and no copy of the records: this runs over every record
     // of large zones.
@@ -14,7 +16,7 @@ public enum ZoneValidator {
       guard record.owner.isSubdomain(of: zone.origin) else {
         throw fail(zone, "\(record.owner) lies outside the zone")
       }
-      if record.owner.hasFirstLabel([UInt8(ascii: "*")]) {
+      if !allowWildcards, record.owner.hasFirstLabel([UInt8(ascii: "*")]) {
         throw fail(zone, "\(record.owner) is a wildcard owner, which cluster DNS never serves")
       }
       let i: Int

@@ -91,7 +91,7 @@ enum ArgumentParser {
         if option.arity == .single {
           result.values[name] = [value]
         } else {
-          result.values[name, default: []] += value.split(separator: ",").map(String.init)
+          result.values[name, default: []] += option.splitsCommas ? value.split(separator: ",").map(String.init) : [value]
         }
       }
     }

@@ -57,10 +57,11 @@ enum ConfigFile {
         if result.positionals.isEmpty { result.positionals = values }
         continue
       }
-      guard let option = settable.first(where: { $0.name == key }) else {
+      guard let option = settable.first(where: { $0.configKey == key }) else {
         if ignoring.contains(key) { continue }
-        throw fail("unknown key '\(key)'" + suggestion(key, settable.map(\.name) + [inputsKey]), pair.key.location)
+        throw fail("unknown key '\(key)'" + suggestion(key, settable.compactMap(\.configKey) + [inputsKey]), pair.key.location)
       }
+      let name = option.name
       switch option.arity {
       case .flag:
         guard let text = pair.value.scalar?.text, pair.value.scalar?.style == .plain,
@@ -68,15 +69,16 @@ enum ConfigFile {
         else {
           throw fail("'\(key)' is a flag: use true or false", pair.value.location)
         }
-        if value { result.flags.insert(key) }
+        if value { result.flags.insert(name) }
       case .single:
         guard let text = pair.value.scalar?.text, !pair.value.isNull else {
           throw fail("'\(key)' takes one value (\(option.valueName))", pair.value.location)
         }
-        if result.values[key] == nil { result.values[key] = [text] }
+        if result.values[name] == nil { result.values[name] = [text] }
       case .repeated:
-        let values = try strings(pair.value, key: key).flatMap { $0.split(separator: ",").map(String.init) }
-        if result.values[key] == nil { result.values[key] = values }
+        var values = try strings(pair.value, key: key)
+        if option.splitsCommas { values = values.flatMap { $0.split(separator: ",").map(String.init) } }
+        if result.values[name] == nil { result.values[name] = values }
       }
     }
     return result

@@ -20,7 +20,8 @@ enum DiffCommand {
     options: GenerateCommand.spec.options.filter { !dropped.contains($0.name) && $0.name != "help" }.map(describeForDiff) + [
       OptionSpec("format", .single, value: "text|json|nsupdate", help: "text: -/+ record lines per zone and a summary; json: the same as one object; nsupdate: an RFC 2136 script that turns the old zones into the new.", default: "text"),
       OptionSpec("server", .single, value: "HOST[:PORT]", help: "With --format nsupdate: the server line of each update."),
-      OptionSpec("zones", .flag, help: "Take the two arguments as OLD and NEW zone files or folders, whatever their names."),
+      // Not a config key: `zones:` in a config file is --zone's.
+      OptionSpec("zones", .flag, help: "Take the two arguments as OLD and NEW zone files or folders, whatever their names.").configKey(nil),
       OptionSpec("explain", .flag, help: "With INPUT manifests: follow each added record with the rule and the objects that made it (kind, namespace/name, file:line:col), as kubezone explain does; text and json formats."),
       OptionSpec("config", .single, value: "FILE", help: "YAML file setting options by their long names (as for generate)."),
     ],

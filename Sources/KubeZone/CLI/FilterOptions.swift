@@ -45,7 +45,7 @@ enum FilterOptions {
 
   /// A parsed selector option; a malformed one is a usage error with a
   /// caret under its first wrong character.
-  private static func selector(_ args: ParsedArguments, _ name: String, command: String) throws(KubeZoneFailure) -> LabelSelector? {
+  static func selector(_ args: ParsedArguments, _ name: String, command: String) throws(KubeZoneFailure) -> LabelSelector? {
     guard let text = args.value(name) else { return nil }
     if text.trimmingSpaces().isEmpty {
       throw .usage(UsageError("--\(name) is empty; leave it out to publish everything, or give a selector such as app=web", command: command))

@@ -14,7 +14,7 @@ enum GenerateCommand {
       OptionSpec("profile", .single, value: "coredns|spec", help: "coredns: everything CoreDNS answers; spec: the Kubernetes DNS specification 1.1.0 only.", default: "coredns"),
       OptionSpec("pod-records", .flag, help: "Also write <a-b-c-d>.<ns>.pod.<domain> records (CoreDNS 'pods verified')."),
       OptionSpec("endpoint-pod-names", .flag, help: "Name endpoints after their pods, not their IPs (CoreDNS 'endpoint_pod_names')."),
-    ] + FilterOptions.specs + [
+    ] + FilterOptions.specs + PublicOptions.specs + [
       OptionSpec("reverse-zone", .repeated, value: "CIDR", help: "A reverse zone to write, e.g. 10.96.0.0/16 or fd00:10::/64 (repeatable). Without it: one zone per /16 (IPv4) or /48 (IPv6) that holds a PTR."),
       OptionSpec("nameserver", .repeated, value: "NAME", help: "NS target of every zone (repeatable).", default: "ns.dns.<domain>, or kube-dns.kube-system.svc.<domain> when that service is published"),
       OptionSpec("nameserver-address", .repeated, value: "IP", help: "Address record for an in-zone nameserver (repeatable).", default: "127.0.0.1 for ns.dns.<domain>"),

@@ -79,7 +79,9 @@ enum GenerateOptions {
     } catch {
       throw usage("\(error)")
     }
-    return GenerateRequest(
+    let publicNames = try PublicOptions.options(
+      from: args, domain: domain, reverse: reverse, ttl: args.value("ttl") == nil ? nil : ttl, command: command)
+    var request = GenerateRequest(
       inputs: args.positionals,
       namespace: namespace,
       synthesis: SynthesisOptions(
@@ -91,6 +93,8 @@ enum GenerateOptions {
       filter: filter,
       strict: args.flag("strict"),
       header: header)
+    request.publicNames = publicNames
+    return request
   }
 
   private static func number(

@@ -18,6 +18,12 @@ public struct OptionSpec: Sendable {
   public var valueName: String
   public var help: String
   public var defaultText: String?
+  /// Whether a repeatable option's value is a comma-separated list; false
+  /// for values that may hold commas (templates, paths): one per flag.
+  public var splitsCommas = true
+  /// The option's key in a `--config` file: its long name, unless set
+  /// (`--zone` is `zones:`); nil when a config file cannot set it.
+  public var configKey: String?
 
   public init(
     _ name: String, short: Character? = nil, _ arity: Arity, value: String = "",
@@ -29,6 +35,21 @@ public struct OptionSpec: Sendable {
     self.valueName = value
     self.help = help
     self.defaultText = defaultText
+    self.configKey = name
+  }
+
+  /// The same option, one value per flag (commas kept).
+  func oneValuePerFlag() -> OptionSpec {
+    var o = self
+    o.splitsCommas = false
+    return o
+  }
+
+  /// The same option under another config-file key (nil: none).
+  func configKey(_ key: String?) -> OptionSpec {
+    var o = self
+    o.configKey = key
+    return o
   }
 
   /// What the option's value is, for shell completion and the man page:

@@ -20,12 +20,29 @@ enum Summary {
       let kinds = outcome.skippedObjects.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
       line += "; \(skipped) object\(skipped == 1 ? "" : "s") skipped (\(kinds.joined(separator: ", ")))"
     }
+    if let publicZones = outcome.publicZones { line += "; " + publicPhrase(publicZones) }
     if outcome.skippedPTRs > 0 { line += "; \(outcome.skippedPTRs) PTR outside every reverse zone" }
     if pruned > 0 { line += "; \(pruned) zone file\(pruned == 1 ? "" : "s") no longer produced deleted (--prune)" }
     if let filtered = filterPhrase(outcome.exclusions) { line += "; " + filtered }
     let warnings = outcome.log.warnings.count
     if warnings > 0 { line += "; \(warnings) warning\(warnings == 1 ? "" : "s")" }
     return line
+  }
+
+  /// `public records: example.com 4 (2 static), lan 1; 3 public names in
+  /// no --zone skipped (--verbose names them)`
+  static func publicPhrase(_ p: PublicZones) -> String {
+    let zones = p.zones.map { zone in
+      let generated = p.generated[zone.origin] ?? 0
+      let statics = p.staticCounts[zone.origin] ?? 0
+      return "\(zone.fileName.dropLast(".zone".count)) \(generated + statics)" + (statics > 0 ? " (\(statics) static)" : "")
+    }
+    var phrase = "public records: " + zones.joined(separator: ", ")
+    if !p.skipped.isEmpty {
+      let n = p.skipped.count
+      phrase += "; \(n) public record\(n == 1 ? "" : "s") in no --zone skipped (--verbose names \(n == 1 ? "it" : "them"))"
+    }
+    return phrase
   }
 
   /// `filters left out 10 services, 300 pods (--namespaces); 2 services

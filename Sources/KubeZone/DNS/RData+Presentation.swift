@@ -10,6 +10,7 @@ extension RData {
     case .srv(let s):
       [String(s.priority), String(s.weight), String(s.port), s.target.description]
     case .txt(let strings): strings.map(\.description)
+    case .mx(let m): [String(m.preference), m.exchange.description]
     case .soa(let s):
       [
         s.mname.description, s.rname.description, String(s.serial),
@@ -34,6 +35,8 @@ extension RData: Comparable {
       return (p.priority, p.weight, p.port) != (q.priority, q.weight, q.port)
         ? (p.priority, p.weight, p.port) < (q.priority, q.weight, q.port)
         : p.target < q.target
+    case (.mx(let p), .mx(let q)):
+      return p.preference != q.preference ? p.preference < q.preference : p.exchange < q.exchange
     default:
       return x.type != y.type ? x.type < y.type : x.presentation < y.presentation
     }

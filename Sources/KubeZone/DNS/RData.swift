@@ -9,6 +9,7 @@ public enum RData: Sendable, Hashable {
   case srv(SRV)
   case txt([CharacterString])
   case soa(SOA)
+  case mx(MX)
 
   public var type: RRType {
     switch self {
@@ -20,6 +21,7 @@ public enum RData: Sendable, Hashable {
     case .srv: .srv
     case .txt: .txt
     case .soa: .soa
+    case .mx: .mx
     }
   }
 
@@ -45,6 +47,7 @@ public enum RData: Sendable, Hashable {
     switch self {
     case .ns(let n), .cname(let n), .ptr(let n): n
     case .srv(let s): s.target
+    case .mx(let m): m.exchange
     default: nil
     }
   }

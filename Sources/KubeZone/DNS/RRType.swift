@@ -1,5 +1,5 @@
 /// The record types kubezone writes and reads (RFC 1035 §3.2.2, RFC 3596,
-/// RFC 2782). The raw value is the mnemonic; the order of cases is the order
+/// RFC 2782; MX for hand-kept records). The raw value is the mnemonic; the order of cases is the order
 /// in which RRsets of one owner are written.
 public enum RRType: String, Sendable, Hashable, CaseIterable, Comparable {
   case soa = "SOA"
@@ -10,6 +10,7 @@ public enum RRType: String, Sendable, Hashable, CaseIterable, Comparable {
   case ptr = "PTR"
   case srv = "SRV"
   case txt = "TXT"
+  case mx = "MX"
 
   /// The mnemonic in any case, or RFC 3597's `TYPE<n>` for one of these
   /// types (`TYPE1` is A).
@@ -37,6 +38,7 @@ public enum RRType: String, Sendable, Hashable, CaseIterable, Comparable {
     case .txt: 16
     case .aaaa: 28
     case .srv: 33
+    case .mx: 15
     }
   }
 

@@ -79,12 +79,19 @@ public struct Explainer: Sendable {
   /// The record's origins; the apex and the nameserver addresses the
   /// assembler adds come from the options.
   private func origins(of record: ResourceRecord, in zone: Zone) -> [RecordOrigin] {
-    if let known = provenance.origins[record] { return known }
+    // The apex first: a nested zone's NS is also its delegation in the parent.
     if record.owner == zone.origin && (record.type == .soa || record.type == .ns) {
       return [RecordOrigin(rule: .zoneApex, objects: [])]
     }
+    if let known = provenance.origins[record] { return known }
     if record.data.address != nil && zone.nameservers.contains(record.owner) {
       return [RecordOrigin(rule: .nameserverAddress, objects: [])]
+    }
+    // Glue of a nested public zone: the address of a nameserver it delegates to.
+    if record.data.address != nil,
+      let cut = zone.records.first(where: { $0.type == .ns && $0.owner != zone.origin && $0.data.target == record.owner })
+    {
+      return [RecordOrigin(rule: .delegation(child: cut.owner), objects: [])]
     }
     return []
   }

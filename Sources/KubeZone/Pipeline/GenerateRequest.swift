@@ -52,6 +52,9 @@ public struct GenerateOutcome: Sendable {
   /// Each record's origins and what was left out, when the request's
   /// `synthesis.provenance` asked for them; nil otherwise.
   public var provenance: Provenance?
+  /// The public zones' share of `zones` and what no zone held; nil
+  /// without `--zone`.
+  public var publicZones: PublicZones?
 
   /// The text of each zone file, in `zones` order, rendered on each call
   /// (with the zones' own serials): `generate` writes through the

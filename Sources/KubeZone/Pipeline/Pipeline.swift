@@ -61,11 +61,20 @@ public enum Pipeline {
     // record list are gone before the zones are rendered.
     let objects = decoded.objects
     decoded.objects = []
-    var (records, serviceCount, exclusions, provenance) = try synthesize(
+    var (records, publicRecords, serviceCount, exclusions, provenance) = try synthesize(
       request, objects: consume objects, conflicts: conflicts, log: &log, timings: &timings, clock: &clock)
     clock.lap("synthesize", into: &timings)
-    let assembled = try ZoneAssembler(options: request.zones).assemble(records)
+    var assembled = try ZoneAssembler(options: request.zones).assemble(records)
     records = []
+    var publicZones: PublicZones?
+    if request.publicNames.isEnabled {
+      let reverse = assembled.zones.dropFirst().map(\.origin) + (request.zones.reverseZones?.map(\.zoneName) ?? [])
+      let made = try PublicZones.make(
+        publicRecords, options: request.publicNames, cluster: request.zones, reverse: reverse, log: &log)
+      assembled.zones += made.zones
+      publicZones = made
+      provenance?.origins.merge(made.origins()) { generated, _ in generated }
+    }
     clock.lap("assemble", into: &timings)
     // Zone text is rendered once, by the lifecycle, with the real serial;
     // here only the header template is checked, so its errors still stop
@@ -82,7 +91,7 @@ public enum Pipeline {
       zones: assembled.zones, header: request.header, log: log, objectCount: objectCount,
       skippedObjects: skippedObjects, skippedPTRs: assembled.skippedPTRs,
       serviceCount: serviceCount, filter: request.filter, exclusions: exclusions, timings: timings,
-      provenance: provenance)
+      provenance: provenance, publicZones: publicZones)
   }
 
   /// Inventory and records; the inventory lives only while it is needed
@@ -91,19 +100,25 @@ public enum Pipeline {
     _ request: GenerateRequest, objects: consuming [KubernetesObject], conflicts: ConflictCheck,
     log: inout DiagnosticLog, timings: inout StageTimings, clock: inout StageTimings.Clock
   ) throws(InputError) -> (
-    records: [ResourceRecord], serviceCount: Int, exclusions: [FilterExclusion], provenance: Provenance?
+    records: [ResourceRecord], publicRecords: [PublicRecord], serviceCount: Int, exclusions: [FilterExclusion],
+    provenance: Provenance?
   ) {
     let definitions = request.synthesis.provenance ? Self.definitions(objects) : [:]
     let inventory = try Inventory(
       objects, filter: request.filter, podRecords: request.synthesis.podRecords, log: &log, conflicts: conflicts)
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
+    var publicRecords: [PublicRecord] = []
+    if request.publicNames.isEnabled {
+      publicRecords = try PublicNameSources.records(
+        inventory, options: request.publicNames, strict: request.strict, log: &log)
+    }
     let synthesizer = RecordSynthesizer(options: request.synthesis, strict: request.strict)
     let domain = request.synthesis.domain
     let (synthesized, recorded) = try synthesizer.synthesize(inventory, log: &log)
     guard let recorded else {
       let records = try conflicts.records(consume synthesized, inventory: inventory, domain: domain, log: &log)
-      return (records, inventory.services.count, inventory.exclusions, nil)
+      return (records, publicRecords, inventory.services.count, inventory.exclusions, nil)
     }
     var provenance = Provenance(
       origins: Dictionary(zip(synthesized, recorded.origins), uniquingKeysWith: { a, _ in a }),
@@ -114,7 +129,7 @@ public enum Pipeline {
         .conflict(message), objects: objects.uniqued(), names: [record.owner],
         addresses: record.data.address.map { [$0] } ?? []))
     }
-    return (records, inventory.services.count, inventory.exclusions, provenance)
+    return (records, publicRecords, inventory.services.count, inventory.exclusions, provenance)
   }
 
   /// Where each object defined more than once is defined, in input order.

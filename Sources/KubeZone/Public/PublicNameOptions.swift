@@ -18,6 +18,13 @@ public struct PublicNameOptions: Sendable {
   public var labelFilter: LabelSelector?
   /// `--static`: zone files or fragments merged into the zones they belong to.
   public var staticFiles: [String]
+  /// The public zones' `$TTL`, SOA minimum and the TTL of records that
+  /// carry none: `--ttl` when given, else `defaultTTL`.
+  public var ttl: UInt32 = PublicNameOptions.defaultTTL
+
+  /// 300 seconds: what most ExternalDNS providers (Route 53, Google,
+  /// Azure) give a record without a ttl annotation.
+  public static let defaultTTL: UInt32 = 300
 
   public init(
     zones: [DomainName] = [], sources: Set<PublicSourceKind> = PublicSourceKind.defaults,

@@ -29,6 +29,13 @@ public enum RecordRule: Sendable, Hashable, CustomStringConvertible {
   case zoneApex
   /// Address of an in-zone nameserver the input does not provide.
   case nameserverAddress
+  /// A public name (`--zone`): the source's rule in words and where the
+  /// name was read.
+  case publicName(rule: String, at: SourceLocation)
+  /// A hand-kept record of a `--static` file, at its line.
+  case staticRecord(at: SourceLocation)
+  /// NS and glue of a nested public zone, in its parent.
+  case delegation(child: DomainName)
 
   /// Where an endpoint's label comes from.
   public enum EndpointLabel: Sendable, Hashable {
@@ -54,6 +61,9 @@ public enum RecordRule: Sendable, Hashable, CustomStringConvertible {
     case .podAddress: "pod-address"
     case .zoneApex: "zone-apex"
     case .nameserverAddress: "nameserver-address"
+    case .publicName: "public-name"
+    case .staticRecord: "static-record"
+    case .delegation: "delegation"
     }
   }
 
@@ -85,9 +95,15 @@ public enum RecordRule: Sendable, Hashable, CustomStringConvertible {
     case .podAddress(let ip):
       "pod record of the pod's first IP \(ip) (--pod-records, CoreDNS 'pods verified')"
     case .zoneApex:
-      "zone apex: SOA and NS from the options (--domain, --ttl, --nameserver)"
+      "zone apex: SOA and NS from the options (--domain, --ttl, --nameserver), or for a public zone from its --static apex"
     case .nameserverAddress:
       "address of the in-zone nameserver, which the input does not give (--nameserver-address, else 127.0.0.1)"
+    case .publicName(let rule, let at):
+      "public name (--zone): \(rule) at \(at)"
+    case .staticRecord(let at):
+      "hand-kept record at \(at) (--static)"
+    case .delegation(let child):
+      "delegation of the nested zone \(child) (--zone): its NS, and glue for nameservers inside it"
     }
   }
 }

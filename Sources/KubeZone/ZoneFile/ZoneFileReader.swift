@@ -37,9 +37,29 @@ public struct ZoneFileReader {
   static func readRecords(
     _ bytes: [UInt8], file: String, origin: DomainName?
   ) throws(ZoneFileError) -> (records: [ResourceRecord], origin: DomainName?) {
+    let read = try readRecords(bytes, file: file, origin: origin, defaultTTL: nil)
+    return (read.records, read.origin)
+  }
+
+  /// Each record with the position of its owner, for hand-kept records
+  /// (`--static`) whose conflicts must name their line. `defaultTTL` is
+  /// the TTL of records that give none before any `$TTL`.
+  public static func readLocated(
+    _ bytes: [UInt8], file: String, origin: DomainName?, defaultTTL: UInt32?
+  ) throws(ZoneFileError) -> [(record: ResourceRecord, location: SourceLocation)] {
+    let read = try readRecords(bytes, file: file, origin: origin, defaultTTL: defaultTTL)
+    // Hand-kept files are small: a scan per record costs nothing here.
+    return zip(read.records, read.offsets).map { ($0, ZoneFileScanner.location(of: $1, in: bytes, file: file)) }
+  }
+
+  private static func readRecords(
+    _ bytes: [UInt8], file: String, origin: DomainName?, defaultTTL: UInt32?
+  ) throws(ZoneFileError) -> (records: [ResourceRecord], offsets: [Int], origin: DomainName?) {
     var reader = ZoneFileReader(file: file, bytes: bytes, origin: origin)
+    reader.defaultTTL = defaultTTL
     var scanner = ZoneFileScanner(bytes, file: file)
     var records: [ResourceRecord] = []
+    var offsets: [Int] = []
     // Owner offsets of the records read before the SOA, checked once it comes.
     var pending: [Int] = []
     var soa: (record: ResourceRecord, offset: Int)?
@@ -60,8 +80,9 @@ public struct ZoneFileReader {
         pending.append(offset)
       }
       records.append(record)
+      offsets.append(offset)
     }
-    return (records, reader.origin)
+    return (records, offsets, reader.origin)
   }
 
   /// The first SOA, reading nothing after it: a zone file's serial without
@@ -186,6 +207,9 @@ public struct ZoneFileReader {
       return .srv(SRV(
         priority: try number(fields[0]), weight: try number(fields[1]), port: try number(fields[2]),
         target: try name(fields[3])))
+    case .mx:
+      try need(2, "a preference and a mail exchange")
+      return .mx(MX(preference: try number(fields[0]), exchange: try name(fields[1])))
     case .txt:
       guard !fields.isEmpty else { throw error("TXT needs at least one string", at: typeToken.offset) }
       var strings: [CharacterString] = []

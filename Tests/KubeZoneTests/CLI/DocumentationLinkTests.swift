@@ -28,7 +28,7 @@ import Testing
   /// The reference pages the README is the front page of.
   static let pages = [
     "docs/inputs.md", "docs/records.md", "docs/running-unattended.md", "docs/servers.md",
-    "docs/hostile-input.md", "docs/performance.md", "docs/development.md",
+    "docs/hostile-input.md", "docs/performance.md", "docs/development.md", "docs/public-zones.md",
   ]
 
   @Test func theDocumentsAreThere() {

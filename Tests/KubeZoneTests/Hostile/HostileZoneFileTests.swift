@@ -55,7 +55,7 @@ import Testing
     .init("33-class-generic-unknown.zone", .error("class CLASS65280 is not supported; kubezone reads class IN only", at: "6:8")),
     .init("34-type-generic-unknown.zone", .error("unknown or unsupported record type 'TYPE65534'; kubezone reads SOA, NS, A,", at: "6:11")),
     .init("35-type-generic-data-for-a.zone", .error("RFC 3597 generic data ('\\#') is not read; write the A record in its own format", at: "6:13")),
-    .init("36-type-mx.zone", .error("unknown or unsupported record type 'MX'; kubezone reads SOA, NS, A,", at: "6:9")),
+    .init("36-type-caa.zone", .error("unknown or unsupported record type 'CAA'; kubezone reads SOA, NS, A,", at: "6:9")),
     .init("37-type-and-class-generic-names.zone", .reads([added])),
     .init("38-crlf.zone", .reads([added])),
     .init("39-lone-cr.zone", .reads([added])),

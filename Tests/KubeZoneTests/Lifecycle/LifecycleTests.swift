@@ -180,11 +180,11 @@ import Testing
     // Its serial and hand-added records are unknown: replacing it could
     // move the serial back or drop them.
     let (input, out) = LifecycleSupport.setUp(LifecycleSupport.snapshot(services: 2))
-    TestSupport.write("$ORIGIN cluster.local.\n@ 30 IN MX 10 mail\n", to: out + "/" + zone)
+    TestSupport.write("$ORIGIN cluster.local.\n@ 30 IN CAA 0 issue ca.example\n", to: out + "/" + zone)
     let before = LifecycleSupport.states(out)
     let r = TestSupport.cli(["generate", "--serial-scheme", "increment", "--out", out, input])
     #expect(r.code == .invalidInput)
-    #expect(r.err.hasPrefix("\(out)/\(zone):2:9: error: unknown or unsupported record type 'MX'"), "\(r.err)")
+    #expect(r.err.hasPrefix("\(out)/\(zone):2:9: error: unknown or unsupported record type 'CAA'"), "\(r.err)")
     #expect(r.err.contains("; kubezone does not replace a zone file it cannot read: fix it or move it away\n"), "\(r.err)")
     #expect(LifecycleSupport.states(out).filter { $0.key != ".kubezone.lock" } == before)
   }

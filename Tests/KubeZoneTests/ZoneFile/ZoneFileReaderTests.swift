@@ -80,7 +80,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("$ORIGIN x.\n@ 1 IN MX 10 mail\n", "t.zone:2:8: error: unknown or unsupported record type 'MX'; kubezone reads SOA, NS, A, AAAA, CNAME, PTR, SRV, TXT"),
+    ("$ORIGIN x.\n@ 1 IN CAA 0 issue ca.example\n", "t.zone:2:8: error: unknown or unsupported record type 'CAA'; kubezone reads SOA, NS, A, AAAA, CNAME, PTR, SRV, TXT, MX"),
     ("$ORIGIN x.\n@ 1 CH A 1.2.3.4\n", "t.zone:2:5: error: class CH is not supported; kubezone reads class IN only"),
     ("$ORIGIN x.\nw 1 A 1.2.3\n", "t.zone:2:7: error: '1.2.3' is not an IPv4 address"),
     ("$ORIGIN x.\nw 1 A 1.2.3.4 5\n", "t.zone:2:15: error: unexpected '5' after the A data"),
@@ -99,7 +99,7 @@ import Testing
     ("$ORIGIN x.\nw 3551w A 1.2.3.4\n", "t.zone:2:3: error: TTL 2147644800 is more than 2147483647 (RFC 2181)"),
     ("$TTL 3000000000\n", "t.zone:1:6: error: TTL 3000000000 is more than 2147483647 (RFC 2181)"),
     ("$ORIGIN x.\nw 1x A 1.2.3.4\n", "t.zone:2:3: error: '1x' is not a TTL"),
-    ("$ORIGIN x.\nw 1 TYPE65534 \\# 3 abcdef\n", "t.zone:2:5: error: unknown or unsupported record type 'TYPE65534'; kubezone reads SOA, NS, A, AAAA, CNAME, PTR, SRV, TXT"),
+    ("$ORIGIN x.\nw 1 TYPE65534 \\# 3 abcdef\n", "t.zone:2:5: error: unknown or unsupported record type 'TYPE65534'; kubezone reads SOA, NS, A, AAAA, CNAME, PTR, SRV, TXT, MX"),
     ("$ORIGIN x.\nw 1 A \\# 4 0a000001\n", "t.zone:2:7: error: RFC 3597 generic data ('\\#') is not read; write the A record in its own format"),
     ("$ORIGIN x.\nw 1 CLASS3 A 1.2.3.4\n", "t.zone:2:5: error: class CH is not supported; kubezone reads class IN only"),
     ("$ORIGIN x.\nw 1 CLASS255 A 1.2.3.4\n", "t.zone:2:5: error: class CLASS255 is not supported; kubezone reads class IN only"),
@@ -131,6 +131,7 @@ import Testing
       .a(IPv4Address(0xC000_0201)), .aaaa(try #require(IPv6Address("2001:db8::7"))), .ns(target), .cname(target),
       .ptr(target), .srv(SRV(priority: 1, weight: 2, port: 3, target: target)),
       .txt([try #require(CharacterString("a;b")), try #require(CharacterString(""))]),
+      .mx(MX(preference: 10, exchange: target)),
     ]
     #expect(Set(data.map(\.type)).count == RRType.allCases.count - 1)  // all but SOA, which the header writes
     var line = ""
