@@ -43,7 +43,7 @@ public struct PublicZoneAssembler: Sendable {
     var apex = StaticApex()
     var kept: [StaticRecord] = []
     for s in statics {
-      if !apex.take(s, zones: zones) { kept.append(s) }
+      if try !apex.take(s, zones: zones) { kept.append(s) }
     }
     let records = try StaticCollisionCheck.combine(rrsets, kept)
     var byZone: [DomainName: [ResourceRecord]] = [:]

@@ -72,6 +72,23 @@ import Testing
     #expect(soa == SOA(mname: F.name("ns1.provider.net"), rname: F.name("dns.example.org"), serial: 7, refresh: 7200, retry: 900, expire: 2_419_200, minimum: 600))
   }
 
+  @Test func twoStaticFilesWithDifferentSOAsForOneZoneAreAnError() throws {
+    let set = PublicZoneSet([F.name("example.com")])
+    let first = staticFile("@ 3600 SOA ns1.provider.net. dns.example.org. 1 7200 900 2419200 600\n")
+    let same = TestSupport.temporaryFolder("static") + "/same.zone"
+    TestSupport.write("@ 3600 SOA ns1.provider.net. dns.example.org. 2 7200 900 2419200 600\n", to: same)
+    let other = TestSupport.temporaryFolder("static") + "/other.zone"
+    TestSupport.write("www 60 A 192.0.2.1\n@ 3600 SOA ns1.provider.net. dns.example.org. 1 3600 900 2419200 600\n", to: other)
+    func assemble(_ files: [String]) throws(InputError) -> [Zone] {
+      let statics = try StaticRecordReader.read(files, zones: set, defaultTTL: 300)
+      return try PublicZoneAssembler(zones: set, ttl: 300, serial: 7).assemble([], statics: statics).zones
+    }
+    // A different serial is no disagreement: kubezone owns the serial.
+    #expect(try assemble([first, same])[0].soa.refresh == 7200)
+    let text = message { _ = try assemble([first, other]) }
+    #expect(text.hasSuffix("\(other):2:1: error: a second, different SOA for example.com. (the first is at \(first):1:1); keep one in the --static files"), "\(text)")
+  }
+
   @Test func theDefaultApexIsNsAndHostmasterWithPublicTimers() throws {
     let zones = try assemble(zones: ["lan"], statics: "printer 60 A 192.0.2.9\n")
     #expect(zones[0].nameservers == [F.name("ns.lan")])
