@@ -27,6 +27,8 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
   case invalidName(String)
   /// A PTR falls outside every `--reverse-zone`.
   case outsideReverseZones([CIDR])
+  /// A public name lies in none of the `--zone` zones.
+  case outsidePublicZones([DomainName])
   /// A conflict between objects was settled for another one.
   case conflict(String)
   /// The Service has no (ready) endpoints in the input.
@@ -56,6 +58,7 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
     case .subdomainMismatch: "subdomain-mismatch"
     case .invalidName: "invalid-name"
     case .outsideReverseZones: "outside-reverse-zones"
+    case .outsidePublicZones: "outside-public-zones"
     case .conflict: "conflict"
     case .noEndpoints: "no-endpoints"
     case .clusterIPPointer: "cluster-ip-ptr"
@@ -85,6 +88,8 @@ public enum ExclusionReason: Sendable, Hashable, CustomStringConvertible {
     case .invalidName(let message): "name skipped as invalid: \(message)"
     case .outsideReverseZones(let zones):
       "PTR outside every reverse zone (--reverse-zone \(zones.map(\.description).joined(separator: ", ")))"
+    case .outsidePublicZones(let zones):
+      "public name in no --zone (\(zones.map(\.description).joined(separator: ", "))), so skipped"
     case .conflict(let message): "conflict settled for another object: \(message)"
     case .noEndpoints(let detail): detail
     case .clusterIPPointer(let ip): "\(ip) is a cluster IP: its PTR names the Service, not the endpoint"

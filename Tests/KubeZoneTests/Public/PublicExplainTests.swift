@@ -29,6 +29,32 @@ import Testing
     #expect(origins[second]?.first?.rule.id == "public-name")
   }
 
+  /// A hostname outside every --zone is skipped; explain names the object
+  /// that asked for it rather than only saying the name is in no zone.
+  @Test func aNameInNoZoneNamesTheObjectThatAskedForIt() throws {
+    let folder = TestSupport.temporaryFolder("public-explain-outside")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write("""
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: shop
+        namespace: web
+        annotations:
+          external-dns.alpha.kubernetes.io/hostname: shop.example.org
+      spec: {type: LoadBalancer, clusterIP: 10.96.0.20, ports: [{port: 443}]}
+      status: {loadBalancer: {ingress: [{ip: 203.0.113.10}]}}
+      """, to: folder + "/shop.yaml")
+    let r = TestSupport.cli(["explain", "shop.example.org", "--zone", "example.com", folder + "/shop.yaml"])
+    #expect(r.code == .changesPending, "\(r.err)")
+    #expect(r.out.contains("shop.example.org. lies in none of the zones written"), "\(r.out)")
+    #expect(r.out.contains("""
+      left out:
+        public name in no --zone (example.com.), so skipped
+          Service web/shop  \(folder)/shop.yaml:1:1
+      """), "\(r.out)")
+  }
+
   @Test func explainNamesTheStaticLineTheDelegationAndTheGlue() throws {
     let folder = TestSupport.temporaryFolder("public-explain")
     defer { try? FileManager.default.removeItem(atPath: folder) }
