@@ -14,6 +14,9 @@ public struct Pod: Sendable, Hashable {
   /// `status.podIPs`, else `[status.podIP]`; the first is the primary.
   public var ips: [IPAddress]
   public var containerPorts: [ContainerPort]
+  /// `spec.nodeName`, read only for the public-name sources (NodePort
+  /// services with `externalTrafficPolicy: Local`).
+  public var nodeName: String? = nil
 
   public struct ContainerPort: Sendable, Hashable {
     public var name: String?

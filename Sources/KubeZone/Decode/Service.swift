@@ -20,6 +20,13 @@ public struct Service: Sendable, Hashable {
   public var ports: [ServicePort]
   public var publishNotReadyAddresses: Bool
   public var ipFamilies: [IPFamily]
+  // Read only for the public-name sources (ExternalDNS's service source).
+  /// `spec.externalIPs`.
+  public var externalIPs: [FieldText] = []
+  /// `status.loadBalancer.ingress`.
+  public var loadBalancer: [LoadBalancerIngress] = []
+  /// `spec.externalTrafficPolicy` is `Local` (NodePort and LoadBalancer).
+  public var externalTrafficLocal = false
 }
 
 public enum IPFamily: String, Sendable, Hashable {
@@ -49,6 +56,8 @@ public struct ServicePort: Sendable, Hashable {
   public var `protocol`: PortProtocol
   public var targetPort: Target
   public var location: SourceLocation
+  /// `nodePort`, read only for the public-name sources.
+  public var nodePort: Int? = nil
 }
 
 extension Service {
