@@ -99,22 +99,23 @@ struct GatewayPublicSource {
     _ route: Route, _ parent: Route.ParentStatus, _ subject: PublicSubject, into sink: inout PublicRecordSink
   ) throws(InputError) -> (Gateway, [Gateway.Listener])? {
     let ref = parent.ref
-    guard route.parentRefs.contains(where: { $0.sameParent(ref) }) else { return nil }
+    // Messages point at the spec's reference, where the route names its parent.
+    guard let at = route.parentRefs.first(where: { $0.sameParent(ref) })?.location else { return nil }
     // ListenerSets and other parents are not read (ExternalDNS reads ListenerSets).
     guard ref.group == GatewayDecoder.group, ref.kind == "Gateway" else { return nil }
     let key = ObjectKey(kind: "Gateway", namespace: ref.namespace, name: ref.name)
     guard let gateway = gateways[Self.key(ref.namespace, ref.name)] else {
       if inventory.exclusions.contains(where: { $0.object == key }) {
-        sink.log.note("\(subject.reference.key): its parent \(key) is left out by a filter", at: ref.location)
+        sink.log.note("\(subject.reference.key): its parent \(key) is left out by a filter", at: at)
       } else if inventory.gateways.contains(where: { $0.meta.namespace == ref.namespace && $0.meta.name == ref.name }) {
-        sink.log.note("\(subject.reference.key): its parent \(key) belongs to another controller", at: ref.location)
+        sink.log.note("\(subject.reference.key): its parent \(key) belongs to another controller", at: at)
       } else {
-        try sink.reject("\(subject.reference.key): parent \(key) is not in the input; no record for it", at: ref.location)
+        try sink.reject("\(subject.reference.key): parent \(key) is not in the input; no record for it", at: at)
       }
       return nil
     }
     guard parent.accepted else {
-      sink.log.note("\(subject.reference.key): \(key) has not accepted it (status.parents Accepted is not True)", at: ref.location)
+      sink.log.note("\(subject.reference.key): \(key) has not accepted it (status.parents Accepted is not True)", at: at)
       return nil
     }
     var listeners = gateway.listeners

@@ -11,7 +11,7 @@ enum PublicSourceHarness {
 
     /// `shop.example.com. A 203.0.113.10`, with ` ttl=N` when the record has one.
     var lines: [String] {
-      records.map { r in "\(r.owner) \(r.type) \(r.data.presentation)" + (r.ttl.map { " ttl=\($0)" } ?? "") }
+      records.map { r in "\(r.owner) \(r.type.rawValue) \(r.data.presentation)" + (r.ttl.map { " ttl=\($0)" } ?? "") }
     }
 
     var warnings: [String] { log.warnings.map(\.description) }
