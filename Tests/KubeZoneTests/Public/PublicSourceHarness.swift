@@ -29,7 +29,8 @@ enum PublicSourceHarness {
   }
 
   static func run(
-    _ yaml: String, options: PublicNameOptions? = nil, strict: Bool = false, file: String = "in.yaml"
+    _ yaml: String, options: PublicNameOptions? = nil, strict: Bool = false, file: String = "in.yaml",
+    filter: PublicationFilter = PublicationFilter()
   ) throws -> Outcome {
     var decoded = ObjectDecoder.Result()
     let decoder = ObjectDecoder(defaultNamespace: "default", publicNames: true)
@@ -37,7 +38,7 @@ enum PublicSourceHarness {
       try decoder.decode(document, into: &decoded)
     }
     var log = DiagnosticLog()
-    let inventory = Inventory(decoded.objects, log: &log)
+    let inventory = try Inventory(decoded.objects, filter: filter, log: &log, conflicts: ConflictCheck(strict: false))
     let records = try PublicNameSources.records(inventory, options: options ?? Self.options(), strict: strict, log: &log)
     return Outcome(records: records, log: log)
   }
