@@ -13,19 +13,19 @@ struct GatewayPublicSource {
   let inventory: Inventory
   private var gateways: [String: Gateway] = [:]
 
-  init(_ inventory: Inventory) {
+  init(_ inventory: Inventory, annotationPrefix: String? = nil) {
     self.inventory = inventory
     // A Gateway another controller owns is not read (ExternalDNS's
     // `IsControllerMatch` on its Gateway informer): its routes find no parent.
-    for g in inventory.gateways where !Self.ownedByOtherController(g) {
+    for g in inventory.gateways where !Self.ownedByOtherController(g, prefix: annotationPrefix) {
       gateways[Self.key(g.meta.namespace, g.meta.name)] = g
     }
   }
 
   private static func key(_ namespace: String, _ name: String) -> String { namespace + "/" + name }
 
-  private static func ownedByOtherController(_ g: Gateway) -> Bool {
-    for prefix in [PublicAnnotations.currentPrefix, PublicAnnotations.alphaPrefix] {
+  private static func ownedByOtherController(_ g: Gateway, prefix: String?) -> Bool {
+    for prefix in prefix.map({ [$0] }) ?? [PublicAnnotations.currentPrefix, PublicAnnotations.alphaPrefix] {
       if let c = g.meta.annotations[prefix + "controller"] { return c.text != "dns-controller" }
     }
     return false

@@ -20,7 +20,7 @@ enum PublicNameSources {
       for i in inventory.ingresses { try IngressPublicSource.records(i, options: options, templates: templates, into: &sink) }
     }
     if options.sources.contains(.gateway) {
-      let source = GatewayPublicSource(inventory)
+      let source = GatewayPublicSource(inventory, annotationPrefix: options.annotationPrefix)
       for r in inventory.routes { try source.records(r, options: options, templates: templates, into: &sink) }
     }
     if options.sources.contains(.node) {

@@ -108,3 +108,13 @@ import Testing
     #expect(throws: InputError.self) { try H.run(Self.route(parent: "absent"), strict: true) }
   }
 }
+
+extension GatewayPublicSourceTests {
+  // IsControllerMatch on the Gateway informer: a Gateway another controller
+  // owns is no parent (a note, not a missing-parent warning).
+  @Test func gatewayOfAnotherController() throws {
+    let out = try H.run(Self.gateway(annotations: ["controller": "someone-else"]) + Self.route(), strict: true)
+    #expect(out.records.isEmpty && out.warnings.isEmpty)
+    #expect(out.log.notes.contains { $0.message.contains("belongs to another controller") })
+  }
+}
