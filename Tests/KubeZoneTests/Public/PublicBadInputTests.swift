@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KubeZone
 
@@ -87,4 +88,34 @@ import Testing
     #expect(out.records.isEmpty)
     #expect(out.warnings.first?.hasPrefix("in.yaml:1:1: warning: Service default/web: fqdn template 'web_x.example.com'") == true)
   }
+}
+
+extension PublicBadInputTests {
+  /// Every character a zone file or `check-names` treats specially, and a
+  /// few that only look harmless, inside a hostname, a target and a status
+  /// hostname: each is refused, and nothing but letters, digits, `-`, `.`
+  /// and a leading `*` ever reaches a record.
+  @Test func zoneFileSyntaxNeverReachesARecord() throws {
+    let specials = [
+      " ", "\\t", ";", "(", ")", "\\\"", "\\\\", "$", "@", "'", "_", "/", "+", "=", "!", "#", "%", "&", ":", "<", ">", "?",
+      "[", "]", "^", "`", "{", "|", "}", "~", "é", "\\u00a0", "\\u200b", "\\n", "\\r", "\\u0000", "*",
+    ]
+    for c in specials {
+      let yaml = PublicSourceHarness.service(
+        annotations: ["hostname": "a\(c)b.example.com,ok.example.com", "target": "192.0.2.1,t\(c)x.example.net"],
+        spec: "type: LoadBalancer")
+      let out = try H.run(yaml)
+      #expect(out.warnings.count == 2, "\(c): \(out.warnings)")
+      for r in out.records {
+        let text = "\(r.owner) \(r.data.presentation)"
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.ldh.contains($0) || $0 == " ") }, "\(c): \(text)")
+      }
+      #expect(out.lines == ["ok.example.com. A 192.0.2.1"], "\(c)")
+    }
+  }
+}
+
+extension CharacterSet {
+  /// Letters, digits, `-` and `.`: all a published name or target may hold.
+  static let ldh = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
 }
