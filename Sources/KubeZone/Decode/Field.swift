@@ -64,19 +64,14 @@ struct Field {
 
   /// A `map[string]string` such as labels or a selector.
   func stringMap() throws(InputError) -> [String: String] {
-    try stringMap { value throws(InputError) in value.node.isNull ? "" : try value.stringValue() }
-  }
-
-  /// A mapping with string keys, each value made by `value` (null values
-  /// are passed on: a map's null value reads as the empty string).
-  func stringMap<T>(_ value: (Field) throws(InputError) -> T) throws(InputError) -> [String: T] {
     guard let entries = node.mapping else { throw fail("a mapping of strings") }
-    var out = [String: T](minimumCapacity: entries.count)
+    var out = [String: String](minimumCapacity: entries.count)
     for entry in entries {
       guard let key = entry.key.scalar?.text else {
         throw Field(entry.key, path: path).fail("a string key")
       }
-      out[key] = try value(Field(entry.value, path: tracksPath ? path + "." + key : "", tracksPath: tracksPath))
+      let value = Field(entry.value, path: tracksPath ? path + "." + key : "", tracksPath: tracksPath)
+      out[key] = entry.value.isNull ? "" : try value.stringValue()
     }
     return out
   }

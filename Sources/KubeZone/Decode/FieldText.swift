@@ -29,10 +29,16 @@ extension Field {
     try list(key).map { f throws(InputError) in try f.text() }
   }
 
-  /// A `map[string]string` whose values keep their positions (annotations).
+  /// A `map[string]string` whose values keep their positions
+  /// (annotations). `stringMap` checks and reads the values; the
+  /// positions are looked up after, so the labels' hot path is untouched.
   func textMap() throws(InputError) -> [String: FieldText] {
-    try stringMap { value throws(InputError) in
-      FieldText(value.node.isNull ? "" : try value.stringValue(), at: value.location)
+    let values = try stringMap()
+    var out = [String: FieldText](minimumCapacity: values.count)
+    for entry in node.mapping ?? [] {
+      guard let key = entry.key.scalar?.text, let value = values[key] else { continue }
+      out[key] = FieldText(value, at: entry.value.location)
     }
+    return out
   }
 }
