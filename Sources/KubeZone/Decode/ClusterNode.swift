@@ -2,6 +2,7 @@
 /// its addresses, for ExternalDNS's node source and NodePort services.
 public struct ClusterNode: Sendable, Hashable {
   public var meta: ObjectMeta
+  public var annotations: [String: FieldText]
   /// `status.addresses[]`: (type, address) in order.
   public var addresses: [Address]
   public var unschedulable: Bool
@@ -15,7 +16,7 @@ public struct ClusterNode: Sendable, Hashable {
 
 enum ClusterNodeDecoder {
   static func decode(_ object: Field, defaultNamespace: String) throws(InputError) -> ClusterNode {
-    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace, clusterScoped: true, annotations: true)
+    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace, clusterScoped: true)
     var addresses: [ClusterNode.Address] = []
     if let status = object.child("status") {
       for a in try status.list("addresses") {
@@ -25,6 +26,6 @@ enum ClusterNodeDecoder {
       }
     }
     return ClusterNode(
-      meta: meta, addresses: addresses, unschedulable: try object.child("spec")?.bool("unschedulable") ?? false)
+      meta: meta, annotations: try object.annotations(), addresses: addresses, unschedulable: try object.child("spec")?.bool("unschedulable") ?? false)
   }
 }

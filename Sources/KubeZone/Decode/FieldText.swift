@@ -29,6 +29,13 @@ extension Field {
     try list(key).map { f throws(InputError) in try f.text() }
   }
 
+  /// `metadata.annotations` of an object, with the values' positions.
+  /// Kept beside `ObjectMeta`, not in it: only the public-name kinds read
+  /// them, and every pod would otherwise carry one more field.
+  func annotations() throws(InputError) -> [String: FieldText] {
+    try child("metadata")?.child("annotations")?.textMap() ?? [:]
+  }
+
   /// A `map[string]string` whose values keep their positions
   /// (annotations). `stringMap` checks and reads the values; the
   /// positions are looked up after, so the labels' hot path is untouched.

@@ -2,6 +2,7 @@
 /// listeners, which routes attach to, and the addresses it was given.
 public struct Gateway: Sendable, Hashable {
   public var meta: ObjectMeta
+  public var annotations: [String: FieldText]
   public var listeners: [Listener]
   /// `status.addresses[].value`.
   public var addresses: [FieldText]
@@ -32,7 +33,7 @@ enum GatewayDecoder {
   static let group = "gateway.networking.k8s.io"
 
   static func decode(_ object: Field, defaultNamespace: String) throws(InputError) -> Gateway {
-    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace, annotations: true)
+    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace)
     let spec = object.child("spec")
     try spec?.requireMapping()
     var listeners: [Gateway.Listener] = []
@@ -60,6 +61,6 @@ enum GatewayDecoder {
         if let value = try a.text("value").nonEmpty { addresses.append(value) }
       }
     }
-    return Gateway(meta: meta, listeners: listeners, addresses: addresses)
+    return Gateway(meta: meta, annotations: try object.annotations(), listeners: listeners, addresses: addresses)
   }
 }

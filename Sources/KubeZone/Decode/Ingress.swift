@@ -1,6 +1,7 @@
 /// A networking.k8s.io/v1 Ingress: what ExternalDNS's ingress source reads.
 public struct Ingress: Sendable, Hashable {
   public var meta: ObjectMeta
+  public var annotations: [String: FieldText]
   /// `spec.rules[].host`, empty hosts left out.
   public var ruleHosts: [FieldText]
   /// `spec.tls[].hosts[]`, empty hosts left out.
@@ -11,7 +12,7 @@ public struct Ingress: Sendable, Hashable {
 
 enum IngressDecoder {
   static func decode(_ object: Field, defaultNamespace: String) throws(InputError) -> Ingress {
-    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace, annotations: true)
+    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace)
     let spec = object.child("spec")
     try spec?.requireMapping()
     var ruleHosts: [FieldText] = []
@@ -25,6 +26,6 @@ enum IngressDecoder {
       tlsHosts += try tls.texts("hosts").filter { !$0.text.isEmpty }
     }
     return Ingress(
-      meta: meta, ruleHosts: ruleHosts, tlsHosts: tlsHosts, loadBalancer: try LoadBalancerIngress.decode(object))
+      meta: meta, annotations: try object.annotations(), ruleHosts: ruleHosts, tlsHosts: tlsHosts, loadBalancer: try LoadBalancerIngress.decode(object))
   }
 }

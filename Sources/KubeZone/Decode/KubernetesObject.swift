@@ -27,6 +27,19 @@ public enum KubernetesObject: Sendable, Hashable {
     }
   }
 
+  /// The annotations, read only for the public-name sources' kinds (and
+  /// Services when public names are on); empty otherwise.
+  public var annotations: [String: FieldText] {
+    switch self {
+    case .service(let o): o.annotations
+    case .ingress(let o): o.annotations
+    case .gateway(let o): o.annotations
+    case .route(let o): o.annotations
+    case .node(let o): o.annotations
+    default: [:]
+    }
+  }
+
   /// The kind as Kubernetes names it.
   public var kind: String {
     switch self {

@@ -41,9 +41,7 @@ extension KubernetesObject {
     case .service(var s):
       s.meta.location = s.meta.location.shiftingLines(by: lines)
       for i in s.ports.indices { s.ports[i].location = s.ports[i].location.shiftingLines(by: lines) }
-      if !s.meta.annotations.isEmpty || !s.externalIPs.isEmpty || !s.loadBalancer.isEmpty {
-        s.shiftPublicFields(by: lines)
-      }
+      if s.publicFields != nil { s.shiftPublicFields(by: lines) }
       return .service(s)
     case .pod(var o):
       o.meta.location = o.meta.location.shiftingLines(by: lines)

@@ -74,7 +74,7 @@ public struct ObjectDecoder: Sendable {
       result.objects.append(.service(try ServiceDecoder.decode(object, defaultNamespace: ns, publicNames: publicNames)))
     case ("v1", "Pod"):
       var pod = try PodDecoder.decode(object, defaultNamespace: ns)
-      if publicNames { pod.nodeName = try object.child("spec")?.string("nodeName") }
+      if publicNames, let node = try object.child("spec")?.string("nodeName") { pod.node = PodNode(node) }
       result.objects.append(.pod(pod))
     case ("v1", "Endpoints"):
       result.objects.append(.endpoints(try EndpointsDecoder.decode(object, defaultNamespace: ns)))

@@ -3,9 +3,6 @@ public struct ObjectMeta: Sendable, Hashable {
   public var name: String
   public var namespace: String
   public var labels: [String: String]
-  /// The annotations with their values' positions; read only for the
-  /// public-name sources (empty otherwise, and always for pods).
-  public var annotations: [String: FieldText] = [:]
   /// True for a snapshot of a live object rather than a manifest: it has a
   /// `uid` or a `resourceVersion`, which only the API server sets. Only
   /// that fact is kept (a pod's uid alone was 7 MB at 150k pods).
@@ -15,7 +12,7 @@ public struct ObjectMeta: Sendable, Hashable {
   public var location: SourceLocation
 
   static func decode(
-    _ object: Field, defaultNamespace: String, clusterScoped: Bool = false, annotations: Bool = false
+    _ object: Field, defaultNamespace: String, clusterScoped: Bool = false
   ) throws(InputError) -> ObjectMeta {
     guard let meta = object.child("metadata") else {
       throw InputError("metadata: required field is missing", at: object.location)
@@ -32,7 +29,6 @@ public struct ObjectMeta: Sendable, Hashable {
       name: name,
       namespace: namespace,
       labels: try meta.child("labels")?.stringMap() ?? [:],
-      annotations: annotations ? try meta.child("annotations")?.textMap() ?? [:] : [:],
       isLive: uid != nil || resourceVersion != nil,
       terminating: meta.child("deletionTimestamp") != nil,
       location: object.location)

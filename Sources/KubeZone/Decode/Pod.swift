@@ -15,8 +15,11 @@ public struct Pod: Sendable, Hashable {
   public var ips: [IPAddress]
   public var containerPorts: [ContainerPort]
   /// `spec.nodeName`, read only for the public-name sources (NodePort
-  /// services with `externalTrafficPolicy: Local`).
-  public var nodeName: String? = nil
+  /// services with `externalTrafficPolicy: Local`); a reference, so a pod
+  /// grows by one pointer, not a string.
+  public var node: PodNode? = nil
+
+  public var nodeName: String? { node?.name }
 
   public struct ContainerPort: Sendable, Hashable {
     public var name: String?

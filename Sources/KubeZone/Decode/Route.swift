@@ -19,6 +19,7 @@ public struct Route: Sendable, Hashable {
 
   public var kind: Kind
   public var meta: ObjectMeta
+  public var annotations: [String: FieldText]
   /// `spec.hostnames`; TCPRoute and UDPRoute have none.
   public var hostnames: [FieldText]
   public var parentRefs: [ParentRef]
@@ -52,7 +53,7 @@ public struct Route: Sendable, Hashable {
 
 enum RouteDecoder {
   static func decode(_ object: Field, kind: Route.Kind, defaultNamespace: String) throws(InputError) -> Route {
-    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace, annotations: true)
+    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace)
     let spec = object.child("spec")
     try spec?.requireMapping()
     let refs = try (spec?.list("parentRefs") ?? []).map { r throws(InputError) in try parentRef(r, meta) }
@@ -68,7 +69,7 @@ enum RouteDecoder {
       }
     }
     return Route(
-      kind: kind, meta: meta, hostnames: try spec?.texts("hostnames") ?? [], parentRefs: refs, statusParents: parents)
+      kind: kind, meta: meta, annotations: try object.annotations(), hostnames: try spec?.texts("hostnames") ?? [], parentRefs: refs, statusParents: parents)
   }
 
   private static func parentRef(_ r: Field, _ meta: ObjectMeta) throws(InputError) -> Route.ParentRef {

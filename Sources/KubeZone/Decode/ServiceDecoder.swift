@@ -4,7 +4,7 @@ enum ServiceDecoder {
   /// annotations, external IPs, load balancer status, node ports and the
   /// external traffic policy.
   static func decode(_ object: Field, defaultNamespace: String, publicNames: Bool = false) throws(InputError) -> Service {
-    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace, annotations: publicNames)
+    let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace)
     let spec = object.child("spec")
     try spec?.requireMapping()
     var type = Service.ServiceType.clusterIP
@@ -62,9 +62,10 @@ enum ServiceDecoder {
       publishNotReadyAddresses: try spec?.bool("publishNotReadyAddresses") ?? false,
       ipFamilies: families)
     if publicNames {
-      service.externalIPs = try spec?.texts("externalIPs") ?? []
-      service.loadBalancer = try LoadBalancerIngress.decode(object)
-      service.externalTrafficLocal = try spec?.string("externalTrafficPolicy") == "Local"
+      service.publicFields = ServicePublicFields(
+        annotations: try object.annotations(), externalIPs: try spec?.texts("externalIPs") ?? [],
+        loadBalancer: try LoadBalancerIngress.decode(object),
+        externalTrafficLocal: try spec?.string("externalTrafficPolicy") == "Local")
     }
     return service
   }

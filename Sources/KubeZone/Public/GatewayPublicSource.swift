@@ -26,7 +26,7 @@ struct GatewayPublicSource {
 
   private static func ownedByOtherController(_ g: Gateway, prefix: String?) -> Bool {
     for prefix in prefix.map({ [$0] }) ?? [PublicAnnotations.currentPrefix, PublicAnnotations.alphaPrefix] {
-      if let c = g.meta.annotations[prefix + "controller"] { return c.text != "dns-controller" }
+      if let c = g.annotations[prefix + "controller"] { return c.text != "dns-controller" }
     }
     return false
   }
@@ -35,7 +35,7 @@ struct GatewayPublicSource {
     _ route: Route, options: PublicNameOptions, templates: PublicFQDNTemplates, into sink: inout PublicRecordSink
   ) throws(InputError) {
     let kind = route.kind.rawValue
-    guard let subject = try PublicSubject.make(kind: kind, route.meta, options: options, into: &sink) else { return }
+    guard let subject = try PublicSubject.make(kind: kind, route.meta, annotations: route.annotations, options: options, into: &sink) else { return }
     var found: [String: (host: FieldText, via: String, targets: [PublicTarget])] = [:]
     var order: [String] = []
     let hosts = try routeHosts(route, subject, templates: templates, into: &sink)
@@ -153,7 +153,7 @@ struct GatewayPublicSource {
   /// The Gateway's `target` annotation, else its `status.addresses`.
   private func gatewayTargets(_ gateway: Gateway, options: PublicNameOptions, into sink: inout PublicRecordSink) throws(InputError) -> [PublicTarget] {
     let reference = ObjectReference("Gateway", gateway.meta)
-    let annotations = PublicAnnotations(gateway.meta, prefix: options.annotationPrefix, object: reference, into: &sink)
+    let annotations = PublicAnnotations(gateway.annotations, prefix: options.annotationPrefix, object: reference, into: &sink)
     let override = try annotations.targets(of: reference, into: &sink)
     if override.present { return override.targets }
     var out: [PublicTarget] = []

@@ -12,7 +12,7 @@ enum IngressPublicSource {
   static func records(
     _ ingress: Ingress, options: PublicNameOptions, templates: PublicFQDNTemplates, into sink: inout PublicRecordSink
   ) throws(InputError) {
-    guard let subject = try PublicSubject.make(kind: "Ingress", ingress.meta, options: options, into: &sink) else { return }
+    guard let subject = try PublicSubject.make(kind: "Ingress", ingress.meta, annotations: ingress.annotations, options: options, into: &sink) else { return }
     let override = try subject.annotations.targets(of: subject.reference, into: &sink)
     let targets = override.present
       ? override.targets : try ServicePublicSource.statusTargets(ingress.loadBalancer, subject.reference, into: &sink)

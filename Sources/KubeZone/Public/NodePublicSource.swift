@@ -6,7 +6,7 @@ enum NodePublicSource {
   static func records(
     _ node: ClusterNode, options: PublicNameOptions, templates: PublicFQDNTemplates, into sink: inout PublicRecordSink
   ) throws(InputError) {
-    guard let subject = try PublicSubject.make(kind: "Node", node.meta, options: options, into: &sink) else { return }
+    guard let subject = try PublicSubject.make(kind: "Node", node.meta, annotations: node.annotations, options: options, into: &sink) else { return }
     let override = try subject.annotations.targets(of: subject.reference, into: &sink)
     var targets = override.targets
     if !override.present {

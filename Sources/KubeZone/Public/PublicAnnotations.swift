@@ -17,14 +17,14 @@ struct PublicAnnotations {
 
   private var values: [Key: FieldText] = [:]
 
-  init(_ meta: ObjectMeta, prefix: String?, object: ObjectReference, into sink: inout PublicRecordSink) {
+  init(_ annotations: [String: FieldText], prefix: String?, object: ObjectReference, into sink: inout PublicRecordSink) {
     for key in Key.allCases {
       if let prefix {
-        values[key] = meta.annotations[prefix + key.rawValue]
+        values[key] = annotations[prefix + key.rawValue]
         continue
       }
-      let current = meta.annotations[Self.currentPrefix + key.rawValue]
-      let alpha = meta.annotations[Self.alphaPrefix + key.rawValue]
+      let current = annotations[Self.currentPrefix + key.rawValue]
+      let alpha = annotations[Self.alphaPrefix + key.rawValue]
       if let current, let alpha, current.text != alpha.text {
         sink.log.warn(
           "\(object.key): \(Self.alphaPrefix)\(key.rawValue) '\(alpha.text.escapedForMessage)' is ignored: \(Self.currentPrefix)\(key.rawValue) '\(current.text.escapedForMessage)' at \(current.location) wins",

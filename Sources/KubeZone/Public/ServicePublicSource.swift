@@ -25,7 +25,7 @@ struct ServicePublicSource {
   func records(
     _ service: Service, options: PublicNameOptions, templates: PublicFQDNTemplates, into sink: inout PublicRecordSink
   ) throws(InputError) {
-    guard let subject = try PublicSubject.make(kind: "Service", service.meta, options: options, into: &sink) else { return }
+    guard let subject = try PublicSubject.make(kind: "Service", service.meta, annotations: service.annotations, options: options, into: &sink) else { return }
     let before = sink.records.count
     for host in subject.annotations.hostnames(.hostname) {
       try records(service, subject, host, rule: "hostname annotation", clusterIP: false, into: &sink)

@@ -22,8 +22,8 @@ import Testing
       Issue.record("unexpected kinds: \(objects.map(\.kind))")
       return
     }
-    #expect(svc.meta.annotations["external-dns.kubernetes.io/hostname"]?.text == "shop.example.com")
-    #expect(svc.meta.annotations["external-dns.kubernetes.io/hostname"]?.location.description == "list.yaml:7:44")
+    #expect(svc.annotations["external-dns.kubernetes.io/hostname"]?.text == "shop.example.com")
+    #expect(svc.annotations["external-dns.kubernetes.io/hostname"]?.location.description == "list.yaml:7:44")
     #expect(svc.externalIPs.map(\.text) == ["192.0.2.7"])
     #expect(svc.externalTrafficLocal)
     #expect(svc.ports.map(\.nodePort) == [30080])
@@ -44,7 +44,7 @@ import Testing
     #expect(node.meta.namespace.isEmpty && node.unschedulable)
     #expect(node.addresses.map(\.type) == ["InternalIP", "ExternalIP"])
     // Pods: the node name, never the annotations.
-    #expect(pod.nodeName == "node1" && pod.meta.annotations.isEmpty)
+    #expect(pod.nodeName == "node1" && objects[6].annotations.isEmpty)
   }
 
   @Test func withoutPublicNamesNothingChanges() throws {
@@ -55,7 +55,7 @@ import Testing
       "gateway.networking.k8s.io/v1/HTTPRoute": 1, "gateway.networking.k8s.io/v1alpha2/TCPRoute": 1, "v1/Node": 1,
     ])
     guard case .service(let svc) = result.objects[0], case .pod(let pod) = result.objects[1] else { return }
-    #expect(svc.meta.annotations.isEmpty && svc.externalIPs.isEmpty && svc.loadBalancer.isEmpty)
+    #expect(svc.publicFields == nil && svc.annotations.isEmpty && svc.externalIPs.isEmpty && svc.loadBalancer.isEmpty)
     #expect(svc.ports.map(\.nodePort) == [nil] && !svc.externalTrafficLocal)
     #expect(pod.nodeName == nil)
   }

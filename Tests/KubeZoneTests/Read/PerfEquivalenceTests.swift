@@ -160,7 +160,7 @@ import KubeZoneSynth
     Self.check(bytes, file: "in.\(format)", mustApply: true, chunk: 300, decoder: decoder, "public \(publicNames) \(format)")
     let decoded = try #require(Self.slow(bytes, file: "in.\(format)", decoder: decoder))
     #expect(decoded.objects.count == (publicNames ? 7 : 2))
-    let annotated = decoded.objects.filter { !$0.meta.annotations.isEmpty }.count
+    let annotated = decoded.objects.filter { !$0.annotations.isEmpty }.count
     #expect(annotated == (publicNames ? 4 : 0))
   }
 }
