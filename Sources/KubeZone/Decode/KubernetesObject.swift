@@ -6,6 +6,11 @@ public enum KubernetesObject: Sendable, Hashable {
   case endpoints(Endpoints)
   case namespace(ObjectMeta)
   case workload(Workload)
+  // Decoded only when public names are on (`ObjectDecoder.publicNames`).
+  case ingress(Ingress)
+  case gateway(Gateway)
+  case route(Route)
+  case node(ClusterNode)
 
   public var meta: ObjectMeta {
     switch self {
@@ -15,6 +20,23 @@ public enum KubernetesObject: Sendable, Hashable {
     case .endpoints(let o): o.meta
     case .namespace(let m): m
     case .workload(let o): o.meta
+    case .ingress(let o): o.meta
+    case .gateway(let o): o.meta
+    case .route(let o): o.meta
+    case .node(let o): o.meta
+    }
+  }
+
+  /// The annotations, read only for the public-name sources' kinds (and
+  /// Services when public names are on); empty otherwise.
+  public var annotations: [String: FieldText] {
+    switch self {
+    case .service(let o): o.annotations
+    case .ingress(let o): o.annotations
+    case .gateway(let o): o.annotations
+    case .route(let o): o.annotations
+    case .node(let o): o.annotations
+    default: [:]
     }
   }
 
@@ -27,6 +49,10 @@ public enum KubernetesObject: Sendable, Hashable {
     case .endpoints: "Endpoints"
     case .namespace: "Namespace"
     case .workload(let w): w.kind.rawValue
+    case .ingress: "Ingress"
+    case .gateway: "Gateway"
+    case .route(let r): r.kind.rawValue
+    case .node: "Node"
     }
   }
 

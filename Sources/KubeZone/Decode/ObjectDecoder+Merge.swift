@@ -41,6 +41,7 @@ extension KubernetesObject {
     case .service(var s):
       s.meta.location = s.meta.location.shiftingLines(by: lines)
       for i in s.ports.indices { s.ports[i].location = s.ports[i].location.shiftingLines(by: lines) }
+      if s.publicFields != nil { s.shiftPublicFields(by: lines) }
       return .service(s)
     case .pod(var o):
       o.meta.location = o.meta.location.shiftingLines(by: lines)
@@ -57,6 +58,8 @@ extension KubernetesObject {
     case .workload(var o):
       o.meta.location = o.meta.location.shiftingLines(by: lines)
       return .workload(o)
+    case .ingress, .gateway, .route, .node:
+      return shiftingPublicKind(by: lines)
     }
   }
 }

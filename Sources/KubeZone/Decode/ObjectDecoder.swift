@@ -7,10 +7,18 @@
 /// rejected the object, so guessing would only hide the mistake.
 public struct ObjectDecoder: Sendable {
   public var defaultNamespace: String
+  /// Public names are on: also decode what ExternalDNS's sources read
+  /// (annotations, statuses, Ingress, Gateway API, Node). Off, kinds and
+  /// fields are exactly what they were before public names.
+  public var publicNames: Bool
 
-  public init(defaultNamespace: String = "default") {
+  public init(defaultNamespace: String = "default", publicNames: Bool = false) {
     self.defaultNamespace = defaultNamespace
+    self.publicNames = publicNames
   }
+
+  /// What the fast readers keep of each object.
+  var schema: PruneSchema { publicNames ? .publicObject : .object }
 
   /// What decoding a set of documents produced.
   public struct Result: Sendable {
@@ -63,9 +71,11 @@ public struct ObjectDecoder: Sendable {
     let ns = defaultNamespace
     switch (apiVersion, kind) {
     case ("v1", "Service"):
-      result.objects.append(.service(try ServiceDecoder.decode(object, defaultNamespace: ns)))
+      result.objects.append(.service(try ServiceDecoder.decode(object, defaultNamespace: ns, publicNames: publicNames)))
     case ("v1", "Pod"):
-      result.objects.append(.pod(try PodDecoder.decode(object, defaultNamespace: ns)))
+      var pod = try PodDecoder.decode(object, defaultNamespace: ns)
+      if publicNames, let node = try object.child("spec")?.string("nodeName") { pod.node = PodNode(node) }
+      result.objects.append(.pod(pod))
     case ("v1", "Endpoints"):
       result.objects.append(.endpoints(try EndpointsDecoder.decode(object, defaultNamespace: ns)))
     case ("v1", "Namespace"):
@@ -80,9 +90,42 @@ public struct ObjectDecoder: Sendable {
         skip(apiVersion, kind, object, &result)
       }
     default:
-      skip(apiVersion, kind, object, &result)
+      guard publicNames, let decoded = try decodePublic(object, apiVersion: apiVersion, kind: kind) else {
+        return skip(apiVersion, kind, object, &result)
+      }
+      result.objects.append(decoded)
     }
   }
+
+  /// The kinds only the public-name sources read; nil for any other.
+  private func decodePublic(_ object: Field, apiVersion: String, kind: String) throws(InputError) -> KubernetesObject? {
+    let ns = defaultNamespace
+    switch (apiVersion, kind) {
+    case ("networking.k8s.io/v1", "Ingress"):
+      return .ingress(try IngressDecoder.decode(object, defaultNamespace: ns))
+    case ("v1", "Node"):
+      return .node(try ClusterNodeDecoder.decode(object, defaultNamespace: ns))
+    case ("gateway.networking.k8s.io/v1", "Gateway"), ("gateway.networking.k8s.io/v1beta1", "Gateway"):
+      return .gateway(try GatewayDecoder.decode(object, defaultNamespace: ns))
+    default:
+      guard let routeKind = Route.Kind(rawValue: kind), Self.routeVersions[routeKind]?.contains(apiVersion) == true else {
+        return nil
+      }
+      return .route(try RouteDecoder.decode(object, kind: routeKind, defaultNamespace: ns))
+    }
+  }
+
+  /// The API versions each route kind is served in (Gateway API v1.2+).
+  static let routeVersions: [Route.Kind: Set<String>] = {
+    let g = GatewayDecoder.group
+    return [
+      .http: ["\(g)/v1", "\(g)/v1beta1"],
+      .grpc: ["\(g)/v1", "\(g)/v1alpha2"],
+      .tls: ["\(g)/v1", "\(g)/v1alpha3", "\(g)/v1alpha2"],
+      .tcp: ["\(g)/v1alpha2"],
+      .udp: ["\(g)/v1alpha2"],
+    ]
+  }()
 
   private func skip(_ apiVersion: String, _ kind: String, _ object: Field, _ result: inout Result) {
     let label = apiVersion.isEmpty ? kind : "\(apiVersion)/\(kind)"

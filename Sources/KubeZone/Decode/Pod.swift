@@ -14,6 +14,12 @@ public struct Pod: Sendable, Hashable {
   /// `status.podIPs`, else `[status.podIP]`; the first is the primary.
   public var ips: [IPAddress]
   public var containerPorts: [ContainerPort]
+  /// `spec.nodeName`, read only for the public-name sources (NodePort
+  /// services with `externalTrafficPolicy: Local`); a reference, so a pod
+  /// grows by one pointer, not a string.
+  public var node: PodNode? = nil
+
+  public var nodeName: String? { node?.name }
 
   public struct ContainerPort: Sendable, Hashable {
     public var name: String?

@@ -31,4 +31,42 @@ extension PruneSchema {
     // EndpointSlice and Endpoints
     ("endpoints", .all), ("ports", .all), ("subsets", .all),
   ])
+
+  /// `object` and what the public-name sources read besides (annotations,
+  /// load balancer status, Ingress rules, Gateway listeners and addresses,
+  /// route parents, Node addresses). Used only when public names are on,
+  /// so a run without them reads exactly what it read before.
+  static let publicObject = PruneSchema([
+    ("apiVersion", .all),
+    ("kind", .all),
+    ("metadata", .fields(PruneSchema([
+      ("name", .all), ("namespace", .all), ("labels", .all), ("uid", .all),
+      ("resourceVersion", .all), ("deletionTimestamp", .all), ("annotations", .all),
+    ]))),
+    ("spec", .fields(PruneSchema([
+      // Pod
+      ("containers", .fields(PruneSchema([("ports", .all)]))),
+      ("hostname", .all), ("subdomain", .all), ("nodeName", .all),
+      // Service
+      ("type", .all), ("clusterIPs", .all), ("clusterIP", .all), ("ipFamilies", .all),
+      ("ports", .all), ("externalName", .all), ("selector", .all),
+      ("publishNotReadyAddresses", .all), ("externalIPs", .all), ("externalTrafficPolicy", .all),
+      // Workloads
+      ("replicas", .all), ("serviceName", .all),
+      // Ingress
+      ("rules", .fields(PruneSchema([("host", .all)]))), ("tls", .fields(PruneSchema([("hosts", .all)]))),
+      // Gateway and routes
+      ("listeners", .all), ("hostnames", .all), ("parentRefs", .all),
+      // Node
+      ("unschedulable", .all),
+    ]))),
+    ("status", .fields(PruneSchema([
+      ("conditions", .fields(PruneSchema([("type", .all), ("status", .all)]))),
+      ("phase", .all), ("podIPs", .all), ("podIP", .all),
+      ("loadBalancer", .all), ("addresses", .all),
+      ("parents", .fields(PruneSchema([("parentRef", .all), ("conditions", .fields(PruneSchema([("type", .all), ("status", .all)])))]))),
+    ]))),
+    // EndpointSlice and Endpoints
+    ("endpoints", .all), ("ports", .all), ("subsets", .all),
+  ])
 }

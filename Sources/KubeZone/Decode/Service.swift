@@ -20,6 +20,45 @@ public struct Service: Sendable, Hashable {
   public var ports: [ServicePort]
   public var publishNotReadyAddresses: Bool
   public var ipFamilies: [IPFamily]
+  /// What only the public-name sources read; nil when they are off.
+  public var publicFields: ServicePublicFields? = nil
+}
+
+/// A Service's annotations, external IPs, load balancer status and
+/// traffic policy, for ExternalDNS's service source. A reference, so a
+/// Service without them (public names off) grows by one pointer only.
+public final class ServicePublicFields: Sendable, Hashable {
+  public let annotations: [String: FieldText]
+  /// `spec.externalIPs`.
+  public let externalIPs: [FieldText]
+  /// `status.loadBalancer.ingress`.
+  public let loadBalancer: [LoadBalancerIngress]
+  /// `spec.externalTrafficPolicy` is `Local` (NodePort and LoadBalancer).
+  public let externalTrafficLocal: Bool
+
+  init(annotations: [String: FieldText], externalIPs: [FieldText], loadBalancer: [LoadBalancerIngress], externalTrafficLocal: Bool) {
+    self.annotations = annotations
+    self.externalIPs = externalIPs
+    self.loadBalancer = loadBalancer
+    self.externalTrafficLocal = externalTrafficLocal
+  }
+
+  public static func == (a: ServicePublicFields, b: ServicePublicFields) -> Bool {
+    a.annotations == b.annotations && a.externalIPs == b.externalIPs && a.loadBalancer == b.loadBalancer
+      && a.externalTrafficLocal == b.externalTrafficLocal
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(annotations)
+    hasher.combine(externalIPs)
+  }
+}
+
+extension Service {
+  public var annotations: [String: FieldText] { publicFields?.annotations ?? [:] }
+  public var externalIPs: [FieldText] { publicFields?.externalIPs ?? [] }
+  public var loadBalancer: [LoadBalancerIngress] { publicFields?.loadBalancer ?? [] }
+  public var externalTrafficLocal: Bool { publicFields?.externalTrafficLocal ?? false }
 }
 
 public enum IPFamily: String, Sendable, Hashable {
@@ -49,6 +88,8 @@ public struct ServicePort: Sendable, Hashable {
   public var `protocol`: PortProtocol
   public var targetPort: Target
   public var location: SourceLocation
+  /// `nodePort`, read only for the public-name sources.
+  public var nodePort: Int? = nil
 }
 
 extension Service {

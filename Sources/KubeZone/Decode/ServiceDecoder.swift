@@ -1,6 +1,9 @@
 /// Decodes a v1 Service and applies the API server's defaults.
 enum ServiceDecoder {
-  static func decode(_ object: Field, defaultNamespace: String) throws(InputError) -> Service {
+  /// With `publicNames`, also what ExternalDNS's service source reads:
+  /// annotations, external IPs, load balancer status, node ports and the
+  /// external traffic policy.
+  static func decode(_ object: Field, defaultNamespace: String, publicNames: Bool = false) throws(InputError) -> Service {
     let meta = try ObjectMeta.decode(object, defaultNamespace: defaultNamespace)
     let spec = object.child("spec")
     try spec?.requireMapping()
@@ -42,9 +45,13 @@ enum ServiceDecoder {
     }
     var ports: [ServicePort] = []
     for p in try spec?.list("ports") ?? [] {
-      ports.append(try decodePort(p))
+      var port = try decodePort(p)
+      if publicNames, let n = p.child("nodePort") {
+        port.nodePort = try n.intValue()
+      }
+      ports.append(port)
     }
-    return Service(
+    var service = Service(
       meta: meta,
       type: type,
       clusterIPs: clusterIPs,
@@ -54,6 +61,13 @@ enum ServiceDecoder {
       ports: ports,
       publishNotReadyAddresses: try spec?.bool("publishNotReadyAddresses") ?? false,
       ipFamilies: families)
+    if publicNames {
+      service.publicFields = ServicePublicFields(
+        annotations: try object.annotations(), externalIPs: try spec?.texts("externalIPs") ?? [],
+        loadBalancer: try LoadBalancerIngress.decode(object),
+        externalTrafficLocal: try spec?.string("externalTrafficPolicy") == "Local")
+    }
+    return service
   }
 
   static func decodePort(_ p: Field) throws(InputError) -> ServicePort {

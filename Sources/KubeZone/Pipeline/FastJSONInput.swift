@@ -32,7 +32,12 @@ enum FastJSONInput {
   }
 
   /// An object schema that also keeps `items`, which `decode` streams.
-  static let rootSchema = PruneSchema(PruneSchema.object.keys.map { (String(decoding: $0.key, as: UTF8.self), $0.rule) } + [("items", .all)])
+  static let rootSchema = rootSchema(.object)
+  static let publicRootSchema = rootSchema(.publicObject)
+
+  private static func rootSchema(_ object: PruneSchema) -> PruneSchema {
+    PruneSchema(object.keys.map { (String(decoding: $0.key, as: UTF8.self), $0.rule) } + [("items", .all)])
+  }
 
   /// The decoded objects of `buf`, or nil to read it the full way.
   static func decode(
@@ -54,7 +59,7 @@ enum FastJSONInput {
       var items: ObjectDecoder.Result?
       if try !p.closes(UInt8(ascii: "}")) {
         repeat {
-          let (key, rule) = try p.key(rootSchema)
+          let (key, rule) = try p.key(decoder.publicNames ? publicRootSchema : rootSchema)
           if key?.scalar?.text == "items" {
             p.skipWhitespace()
             guard items == nil, p.byte == UInt8(ascii: "[") else { return nil }
@@ -167,7 +172,7 @@ enum FastJSONInput {
     // Own copies of shared objects, whose reference counts would otherwise
     // be contended by every thread (see `PruneSchema.copy`).
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
-    let schema = PruneSchema.object.copy()
+    let schema = decoder.schema.copy()
     var p = PruningJSONParser(buf, file: file, limits: limits, at: from.pos, line: from.line, lineStart: from.lineStart, continuation: from.continuation)
     p.depth = 2
     var released = from.pos

@@ -102,7 +102,7 @@ enum FastYAMLInput {
   ) -> (result: ObjectDecoder.Result, lines: Int)? {
     // Own copies of shared objects (see `PruneSchema.copy`).
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
-    let schema = PruneSchema.object.copy()
+    let schema = decoder.schema.copy()
     let bytes = Array(UnsafeBufferPointer(rebasing: buf[range]))
     let hasCR = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { memchr($0, 0x0D, b.count) != nil } ?? false }
     guard !hasCR else { return nil }

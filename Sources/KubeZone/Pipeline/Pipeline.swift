@@ -7,7 +7,7 @@ public enum Pipeline {
     var timings = StageTimings()
     var clock = StageTimings.Clock()
     var decoded = ObjectDecoder.Result()
-    let decoder = ObjectDecoder(defaultNamespace: request.namespace)
+    let decoder = ObjectDecoder(defaultNamespace: request.namespace, publicNames: request.publicNames.isEnabled)
     let inputs = try InputFiles.expand(request.inputs)
     let meter = request.progress.map { ProgressMeter(totalBytes: InputFiles.totalSize(inputs), sink: $0) }
     for input in inputs {

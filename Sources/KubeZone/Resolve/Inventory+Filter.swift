@@ -28,7 +28,8 @@ extension Inventory {
     // Objects are read in place (`objects[i]`), not copied out first: a
     // copy of a pod retains each of its fields, 30,000 times over.
     for (key, i) in order {
-      if byNamespace && key.kind != "Namespace" {
+      // Namespaces and Nodes are cluster-scoped: no namespace filters them.
+      if byNamespace && key.kind != "Namespace" && key.kind != "Node" {
         if current?.namespace != key.namespace {
           let verdict: FilterExclusion.Reason?
           if let known = verdicts[key.namespace] {
@@ -103,6 +104,12 @@ extension Inventory {
       workloads.append(w)
     case .namespace(let m):
       namespaces.append(m)
+    // The public-name kinds: only namespace filters apply (above);
+    // `--annotation-filter` and `--label-filter` are the sources' own.
+    case .ingress(let o): ingresses.append(o)
+    case .gateway(let o): gateways.append(o)
+    case .route(let o): routes.append(o)
+    case .node(let o): nodes.append(o)
     }
   }
 

@@ -13,6 +13,11 @@ public struct Inventory: Sendable {
   public internal(set) var endpoints: [Endpoints] = []
   public internal(set) var workloads: [Workload] = []
   public internal(set) var namespaces: [ObjectMeta] = []
+  // Only with public names on (the decoder reads these kinds only then).
+  public internal(set) var ingresses: [Ingress] = []
+  public internal(set) var gateways: [Gateway] = []
+  public internal(set) var routes: [Route] = []
+  public internal(set) var nodes: [ClusterNode] = []
   /// What the filter left out, in (kind, namespace, name) order.
   public internal(set) var exclusions: [FilterExclusion] = []
 
@@ -69,6 +74,10 @@ public struct Inventory: Sendable {
         case .endpoints(let e): endpoints.append(e)
         case .workload(let w): workloads.append(w)
         case .namespace(let m): namespaces.append(m)
+        case .ingress(let o): ingresses.append(o)
+        case .gateway(let o): gateways.append(o)
+        case .route(let o): routes.append(o)
+        case .node(let o): nodes.append(o)
         }
       }
     } else {

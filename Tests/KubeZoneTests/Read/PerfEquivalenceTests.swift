@@ -9,7 +9,7 @@ import KubeZoneSynth
 @Suite struct PerfEquivalenceTests {
   static let decoder = ObjectDecoder(defaultNamespace: "test")
 
-  static func slow(_ bytes: [UInt8], file: String = "in") -> ObjectDecoder.Result? {
+  static func slow(_ bytes: [UInt8], file: String = "in", decoder: ObjectDecoder = decoder) -> ObjectDecoder.Result? {
     var result = ObjectDecoder.Result()
     do {
       for document in try ManifestReader.documents(bytes, file: file) {
@@ -21,7 +21,9 @@ import KubeZoneSynth
     return result
   }
 
-  static func fast(_ bytes: [UInt8], file: String = "in", threads: Int = 1, chunk: Int = 4 << 20) -> ObjectDecoder.Result? {
+  static func fast(
+    _ bytes: [UInt8], file: String = "in", threads: Int = 1, chunk: Int = 4 << 20, decoder: ObjectDecoder = decoder
+  ) -> ObjectDecoder.Result? {
     bytes.withUnsafeBufferPointer { buf in
       ManifestReader.looksLikeJSON(buf)
         ? FastJSONInput.decode(buf, file: file, decoder: decoder, threads: threads, minSplit: 0)
@@ -35,11 +37,12 @@ import KubeZoneSynth
 
   /// Fast must equal slow, or be nil; `mustApply` demands it applied.
   static func check(
-    _ bytes: [UInt8], file: String = "in", mustApply: Bool, threads: [Int] = [1, 2, 3], chunk: Int = 4 << 20, _ note: String = ""
+    _ bytes: [UInt8], file: String = "in", mustApply: Bool, threads: [Int] = [1, 2, 3], chunk: Int = 4 << 20,
+    decoder: ObjectDecoder = decoder, _ note: String = ""
   ) {
-    let expected = slow(bytes, file: file)
+    let expected = slow(bytes, file: file, decoder: decoder)
     for t in threads {
-      let got = fast(bytes, file: file, threads: t, chunk: chunk)
+      let got = fast(bytes, file: file, threads: t, chunk: chunk, decoder: decoder)
       if mustApply { #expect(got != nil, "fast path gave up (\(t) threads) \(note)") }
       guard let got else { continue }
       #expect(expected != nil, "fast path accepted what the full reader rejects \(note)")
@@ -144,5 +147,20 @@ import KubeZoneSynth
     let got = try #require(Self.fast(bytes, threads: 2, chunk: 1_000))
     let expected = try #require(Self.slow(bytes))
     #expect(got.objects.map(\.meta.location) == expected.objects.map(\.meta.location))
+  }
+
+  /// The public-name kinds and fields (annotations, statuses, Ingress,
+  /// Gateway, routes, Node) decode the same both ways with public names
+  /// on, positions included across YAML chunks; with them off, the narrow
+  /// schema still agrees with the full reader (the kinds are skipped).
+  @Test(arguments: [true, false], ["yaml", "json"])
+  func publicNameKindsDecodeTheSameBothWays(publicNames: Bool, format: String) throws {
+    let decoder = ObjectDecoder(defaultNamespace: "test", publicNames: publicNames)
+    let bytes = Array((format == "yaml" ? PublicManifests.yamlList : PublicManifests.jsonList).utf8)
+    Self.check(bytes, file: "in.\(format)", mustApply: true, chunk: 300, decoder: decoder, "public \(publicNames) \(format)")
+    let decoded = try #require(Self.slow(bytes, file: "in.\(format)", decoder: decoder))
+    #expect(decoded.objects.count == (publicNames ? 7 : 2))
+    let annotated = decoded.objects.filter { !$0.annotations.isEmpty }.count
+    #expect(annotated == (publicNames ? 4 : 0))
   }
 }
