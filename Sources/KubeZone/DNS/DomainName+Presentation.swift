@@ -119,7 +119,13 @@ extension DomainName: CustomStringConvertible {
 
   /// Escapes the zone-file specials (`. ; ( ) " \ @ $` and space) as `\X`,
   /// and other non-printing or non-ASCII octets as `\DDD`.
+  /// A label that is just `*` is the wildcard (RFC 4592) and is written
+  /// as it is: `\*` means the same octet but reads as a literal asterisk.
   static func appendEscaped(_ label: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    if label.count == 1, label[0] == UInt8(ascii: "*") {
+      out.append(UInt8(ascii: "*"))
+      return
+    }
     for b in label {
       if isPlain(b) {
         out.append(b)

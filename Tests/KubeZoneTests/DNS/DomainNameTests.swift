@@ -34,9 +34,12 @@ import Testing
   }
 
   @Test func escapesZoneFileSpecials() throws {
-    let name = try DomainName(labels: [Array("a b;c$(d)\"e\\@".utf8), [0x0A, 0xFF], Array("*".utf8), Array("local".utf8)])
-    #expect(name.description == "a\\032b\\;c\\$\\(d\\)\\\"e\\\\\\@.\\010\\255.\\*.local.")
+    // A label that is only `*` is the wildcard and stays as it is; a `*`
+    // inside a longer label is escaped.
+    let name = try DomainName(labels: [Array("a b;c$(d)\"e\\@".utf8), [0x0A, 0xFF], Array("*".utf8), Array("x*".utf8), Array("local".utf8)])
+    #expect(name.description == "a\\032b\\;c\\$\\(d\\)\\\"e\\\\\\@.\\010\\255.*.x\\*.local.")
     #expect(try DomainName(name.description) == name)
+    #expect(try DomainName("\\*.local") == DomainName("*.local"))
   }
 
   @Test func writesRelativeToOrigin() throws {

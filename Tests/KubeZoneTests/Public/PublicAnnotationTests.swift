@@ -22,8 +22,8 @@ import Testing
   // docs/annotations/annotations.md, hostname: `*.` wildcards are names too.
   @Test func wildcardHostname() throws {
     let out = try H.run(Self.loadBalancer(["hostname": "*.apps.example.com"]))
-    // The label is the one octet `*` (RFC 4592), which presentation escapes.
-    #expect(out.lines == ["\\*.apps.example.com. A 203.0.113.10"])
+    // The label is the one octet `*` (RFC 4592), written as it is.
+    #expect(out.lines == ["*.apps.example.com. A 203.0.113.10"])
     #expect(out.records.first?.owner.hasFirstLabel(Array("*".utf8)) == true)
   }
 
