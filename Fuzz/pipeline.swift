@@ -2,8 +2,8 @@
 /// to zone text, through the fast JSON and YAML paths where they apply.
 ///
 /// The input's length picks the options (profile, pod records, endpoint
-/// pod names, strict, a long domain), so every corpus entry also explores
-/// them. Invariants beyond "no crash":
+/// pod names, strict, a long domain, public zones with every source), so
+/// every corpus entry also explores them. Invariants beyond "no crash":
 /// - an error or warning names a position inside the input, or none;
 /// - where the fast decoding path reads the input, the full readers read
 ///   it into the same objects;
@@ -14,7 +14,7 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func pipelineFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-  guard let request = PipelineFuzz.requests[size % 32] else {
+  guard let request = PipelineFuzz.requests[size % 64] else {
     FuzzCheck.fail("the harness's own options were rejected")
   }
   let outcome: GenerateOutcome
@@ -53,8 +53,8 @@ public func pipelineFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
 enum PipelineFuzz {
   static let file = "fuzz.yaml"
 
-  /// The 32 option combinations, built once.
-  static let requests: [GenerateRequest?] = (0..<32).map(request(variant:))
+  /// The 64 option combinations, built once.
+  static let requests: [GenerateRequest?] = (0..<64).map(request(variant:))
 
   /// The request `kubezone generate` would build for one combination of
   /// options, built through the real option checks.
@@ -69,6 +69,14 @@ enum PipelineFuzz {
       let label = String(repeating: "d", count: 60)
       args += ["--domain", "\(label).\(label).cluster.local"]
     }
+    if variant & 32 != 0 {
+      // Public names: nested zones (delegation, longest match), every
+      // source, a template for objects without annotations.
+      args += [
+        "--zone", "example.com", "--zone", "apps.example.com", "--zone", "lan", "--source", "service,ingress,gateway,node",
+        "--fqdn-template", "{{name}}.{{namespace}}.lan",
+      ]
+    }
     guard let parsed = try? ArgumentParser.parse(args + [file], for: GenerateCommand.spec) else { return nil }
     return try? GenerateOptions.request(from: parsed)
   }
@@ -79,7 +87,7 @@ enum PipelineFuzz {
   /// Where the fast path reads the input, the full readers must read it
   /// into the same objects.
   static func run(_ bytes: [UInt8], _ request: GenerateRequest) throws(InputError) -> (decoded: ObjectDecoder.Result, outcome: GenerateOutcome) {
-    let decoder = ObjectDecoder(defaultNamespace: request.namespace)
+    let decoder = ObjectDecoder(defaultNamespace: request.namespace, publicNames: request.publicNames.isEnabled)
     let json = JSONSniff.startsWithBracket(bytes)
     let fast = bytes.withUnsafeBufferPointer { buf -> ObjectDecoder.Result? in
       json
