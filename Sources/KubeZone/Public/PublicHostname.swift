@@ -1,6 +1,7 @@
 /// The names public records may carry: RFC 1123 host names (letters,
 /// digits, inner hyphens; 1 to 63 octets a label, 253 characters in all,
-/// one trailing dot allowed), with a `*` first label for wildcards.
+/// one trailing dot allowed), with a `*` first label for wildcards;
+/// read in lowercase.
 ///
 /// ExternalDNS hands any string to its provider, which may accept what a
 /// zone file cannot hold or BIND's `check-names` refuses (`_`, spaces,
@@ -35,7 +36,9 @@ enum PublicHostname {
       }
     }
     do {
-      return .success(try DomainName(labels: labels.map { Array($0.utf8) }))
+      // Written in lowercase: DNS compares names without case, and one
+      // spelling keeps the files byte-stable whatever the manifests wrote.
+      return .success(try DomainName(labels: labels.map { Array($0.lowercased().utf8) }))
     } catch {
       return .failure(Invalid(description: "\(error)"))
     }

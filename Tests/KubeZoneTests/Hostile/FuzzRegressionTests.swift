@@ -184,4 +184,23 @@ import Testing
       #expect(result.err.hasPrefix(folder + "/s.yaml:6:14: error: spec.clusterIP: '110.910' is not an IP address"), "\(result.err)")
     }
   }
+
+  /// pipeline harness, crash-45591c2f (public-names variant): an
+  /// ExternalName named by --fqdn-template published its target as
+  /// written, capitals included, where every other name is lowercase
+  /// (the zone-text check allows only lowercase). Public names and targets
+  /// are now lowercased.
+  @Test func aPublicTargetWithCapitalsIsWrittenInLowercase() throws {
+    let folder = TestSupport.temporaryFolder("fuzz-45591c2f")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let input = folder + "/in.yaml"
+    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-45591c2f.yaml")) ?? "", to: input)
+    let r = TestSupport.cli([
+      "generate", "--zone", "lan", "--fqdn-template", "{{name}}.{{namespace}}.lan", "--out", folder + "/out", input,
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    let zone = try #require(TestSupport.read(folder + "/out/lan.zone"))
+    #expect(zone.contains("CNAME  b.ddeletiontimestampefault.svc.cluster.local."), "\(zone)")
+    #expect(!zone.contains("Timestamp"), "the target keeps its capitals: \(zone)")
+  }
 }

@@ -19,6 +19,14 @@ import Testing
     #expect(out.warnings.isEmpty)
   }
 
+  // Names and targets are written in lowercase, whatever case the
+  // manifest used (DNS compares names without case; found by the pipeline
+  // fuzzer, Fuzz/findings/pipeline-crash-45591c2f.yaml).
+  @Test func namesAndTargetsAreLowercase() throws {
+    let out = try H.run(Self.loadBalancer(["hostname": "Shop.Example.COM", "target": "LB.Example.NET"]))
+    #expect(out.lines == ["shop.example.com. CNAME lb.example.net."])
+  }
+
   // docs/annotations/annotations.md, hostname: `*.` wildcards are names too.
   @Test func wildcardHostname() throws {
     let out = try H.run(Self.loadBalancer(["hostname": "*.apps.example.com"]))
