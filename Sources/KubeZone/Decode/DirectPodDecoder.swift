@@ -1,58 +1,47 @@
-/// Decodes a JSON List item that is a v1 Pod straight from its bytes into
-/// a `Pod`, reading only the fields `PodDecoder` and `ObjectMeta.decode`
-/// read and skipping the rest (about 94% of a kubectl snapshot is pods), so
-/// no `Node` is built for them.
+/// Decodes a List item that is a v1 Pod straight from its bytes into a
+/// `Pod`, reading only the fields `PodDecoder` and `ObjectMeta.decode` read
+/// and skipping the rest (about 94% of a kubectl snapshot is pods), so no
+/// `Node` is built for them. One decoder for both formats: the JSON and
+/// the simple YAML reader each walk their own syntax (`DirectReader`).
 ///
-/// It must give exactly what building the item with the pruning parser
+/// It must give exactly what building the item with the pruning reader
 /// and decoding it (`ObjectDecoder.decodeStreamedItem`) gives, or nothing:
 /// on anything it does not expect (another kind, `kind` after `metadata`,
-/// a duplicate or escaped key it reads, a field of an unusual type, a
+/// a repeated or escaped key it reads, a field of an unusual type, a
 /// decode error, a syntax error) it throws, and the caller goes back to
 /// the item's start and reads it the ordinary way, which then reports or
-/// handles it as before. `PerfEquivalenceTests` and the pipeline fuzz
-/// harness hold both ways to the same objects.
+/// handles it as before. `PerfEquivalenceTests`, `DirectPodDecoderTests`
+/// and the pipeline fuzz harness hold both ways to the same objects.
 ///
 ///     {"apiVersion": "v1", "kind": "Pod", "metadata": {...}, "spec": {...}, "status": {...}}
 ///      identity first (as kubectl and the API server write it), then the rest
 enum DirectPodDecoder {
-  /// The pod whose `{` is at `p.pos` (after whitespace); `p` is left after
-  /// its `}`. Throws, with `p` anywhere inside, to give up.
-  static func decode(_ p: inout PruningJSONParser, defaultNamespace: String) throws(PruningAbort) -> Pod {
-    p.skipWhitespace()
-    let location = p.location(p.pos)
-    try p.openObject()
-    var seen = Seen()
+  /// The pod that starts where `r` stands; `r` is left after it. Throws,
+  /// with `r` anywhere inside, to give up.
+  static func decode<R: DirectReader>(_ r: inout R, defaultNamespace: String) throws(PruningAbort) -> Pod {
+    let location = r.itemLocation()
     var isV1 = false, isPod = false
     var meta: ObjectMeta?
     var spec = Spec()
     var status = Status()
-    try p.members { p, key throws(PruningAbort) in
-      if PruningJSONParser.equal(key, "apiVersion") {
-        try seen.once(0, &p)
-        isV1 = try p.textEquals("v1")
-      } else if PruningJSONParser.equal(key, "kind") {
-        try seen.once(1, &p)
-        isPod = try p.textEquals("Pod")
-      } else if PruningJSONParser.equal(key, "metadata") {
-        try seen.once(2, &p)
-        try p.require(isV1 && isPod)
-        meta = try metadata(&p, defaultNamespace: defaultNamespace, location: location)
-      } else if PruningJSONParser.equal(key, "spec") {
-        try seen.once(3, &p)
-        try p.require(isV1 && isPod)
-        spec = try Self.spec(&p)
-      } else if PruningJSONParser.equal(key, "status") {
-        try seen.once(4, &p)
-        try p.require(isV1 && isPod)
-        status = try Self.status(&p)
-      } else {
-        try p.skipValue()
+    try fields(&r, Keys.object) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: isV1 = try r.optionalText() == "v1"
+      case 1: isPod = try r.optionalText() == "Pod"
+      default:
+        // The rest is read as a pod's only once it is known to be one.
+        guard isV1 && isPod else { throw r.abort("direct: not a pod, or kind after its fields") }
+        switch field {
+        case 2: meta = try metadata(&r, defaultNamespace: defaultNamespace, location: location)
+        case 3: spec = try Self.spec(&r)
+        default: status = try Self.status(&r)
+        }
       }
     }
-    guard isV1, isPod, let meta else { throw p.abort("direct: not a pod, or no metadata") }
+    guard isV1, isPod, let meta else { throw r.abort("direct: not a pod, or no metadata") }
     var ips = status.podIPs
     if ips.isEmpty, let single = status.podIP, !single.isEmpty {
-      guard let ip = IPAddress(single) else { throw p.abort("direct: bad podIP") }
+      guard let ip = IPAddress(single) else { throw r.abort("direct: bad podIP") }
       ips.append(ip)
     }
     return Pod(
@@ -60,63 +49,68 @@ enum DirectPodDecoder {
       isReady: status.ready, ips: ips, containerPorts: spec.ports)
   }
 
-  /// Keys read so far in one object: a second one gives up (the full
-  /// readers take the last, which this reader has already passed).
-  struct Seen {
-    var bits: UInt32 = 0
-    @inline(__always) mutating func once(_ bit: UInt32, _ p: inout PruningJSONParser) throws(PruningAbort) {
-      guard bits & (1 << bit) == 0 else { throw p.abort("direct: duplicate key") }
-      bits |= 1 << bit
+  /// The keys read in each mapping; any other key's value is skipped.
+  enum Keys {
+    static let object: [StaticString] = ["apiVersion", "kind", "metadata", "spec", "status"]
+    static let metadata: [StaticString] = ["name", "namespace", "uid", "resourceVersion", "deletionTimestamp", "labels"]
+    static let spec: [StaticString] = ["hostname", "subdomain", "containers"]
+    static let container: [StaticString] = ["ports"]
+    static let port: [StaticString] = ["containerPort", "name", "protocol"]
+    static let status: [StaticString] = ["phase", "conditions", "podIPs", "podIP"]
+    static let condition: [StaticString] = ["type", "status"]
+    static let podIP: [StaticString] = ["ip"]
+  }
+
+  /// Walks a mapping (or, `optional`, a mapping or null), calling `read`
+  /// with the position in `names` of each key listed there; the others'
+  /// values are skipped. A listed key seen twice gives up: the full
+  /// readers take the last one, which this reader has already passed.
+  static func fields<R: DirectReader>(
+    _ r: inout R, _ names: [StaticString], optional: Bool = false, _ read: (inout R, Int) throws(PruningAbort) -> Void
+  ) throws(PruningAbort) {
+    var seen: UInt32 = 0
+    let member: (inout R, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void = { r, key throws(PruningAbort) in
+      guard let i = names.firstIndex(where: { same(key, $0) }) else { return try r.skipValue() }
+      guard seen & (1 << i) == 0 else { throw r.abort("direct: repeated key") }
+      seen |= 1 << i
+      try read(&r, i)
+    }
+    if optional {
+      _ = try r.optionalMembers(member)
+    } else {
+      try r.members(member)
     }
   }
 
-  static func metadata(_ p: inout PruningJSONParser, defaultNamespace: String, location: SourceLocation) throws(PruningAbort) -> ObjectMeta {
-    var seen = Seen()
+  @inline(__always) static func same(_ key: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    guard key.count == s.utf8CodeUnitCount else { return false }
+    let p = s.utf8Start
+    for i in 0..<key.count where key[i] != p[i] { return false }
+    return true
+  }
+
+  static func metadata<R: DirectReader>(_ r: inout R, defaultNamespace: String, location: SourceLocation) throws(PruningAbort) -> ObjectMeta {
     var name: String?, namespace: String?
     var isLive = false, terminating = false
     var labels: [String: String] = [:]
-    try p.openObject()
-    try p.members { p, key throws(PruningAbort) in
-      if PruningJSONParser.equal(key, "name") {
-        try seen.once(0, &p)
-        name = try p.optionalText()
-      } else if PruningJSONParser.equal(key, "namespace") {
-        try seen.once(1, &p)
-        namespace = try p.optionalText()
-      } else if PruningJSONParser.equal(key, "uid") {
-        try seen.once(2, &p)
-        if try p.optionalText() != nil { isLive = true }
-      } else if PruningJSONParser.equal(key, "resourceVersion") {
-        try seen.once(3, &p)
-        if try p.optionalText() != nil { isLive = true }
-      } else if PruningJSONParser.equal(key, "deletionTimestamp") {
-        try seen.once(4, &p)
-        if try !p.skipsNull() {
-          terminating = true
-          try p.skipValue()
+    try fields(&r, Keys.metadata) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: name = try r.optionalText()
+      case 1: namespace = try r.optionalText()
+      case 2, 3: if try r.optionalText() != nil { isLive = true }
+      case 4: terminating = try !r.skipIsNull()
+      default:
+        // Null values read as "", and a repeated key keeps its last
+        // value, as `Field.stringMap` reads them.
+        _ = try r.optionalMembers { r, key throws(PruningAbort) in
+          labels[String(decoding: key, as: UTF8.self)] = try r.optionalText() ?? ""
         }
-      } else if PruningJSONParser.equal(key, "labels") {
-        try seen.once(5, &p)
-        if try !p.skipsNull() { labels = try stringMap(&p) }
-      } else {
-        try p.skipValue()
       }
     }
-    guard let name, !name.isEmpty else { throw p.abort("direct: no name") }
+    guard let name, !name.isEmpty else { throw r.abort("direct: no name") }
     return ObjectMeta(
       name: name, namespace: namespace ?? defaultNamespace, labels: labels, isLive: isLive,
       terminating: terminating, location: location)
-  }
-
-  /// A `map[string]string`: null values read as "", as `Field.stringMap`
-  /// reads them; a repeated key keeps its last value, as it does.
-  static func stringMap(_ p: inout PruningJSONParser) throws(PruningAbort) -> [String: String] {
-    var out: [String: String] = [:]
-    try p.openObject()
-    try p.members { p, key throws(PruningAbort) in
-      out[String(decoding: key, as: UTF8.self)] = try p.optionalText() ?? ""
-    }
-    return out
   }
 
   struct Spec {
@@ -125,70 +119,39 @@ enum DirectPodDecoder {
     var ports: [Pod.ContainerPort] = []
   }
 
-  static func spec(_ p: inout PruningJSONParser) throws(PruningAbort) -> Spec {
+  static func spec<R: DirectReader>(_ r: inout R) throws(PruningAbort) -> Spec {
     var out = Spec()
-    if try p.skipsNull() { return out }
-    var seen = Seen()
-    try p.openObject()
-    try p.members { p, key throws(PruningAbort) in
-      if PruningJSONParser.equal(key, "hostname") {
-        try seen.once(0, &p)
-        out.hostname = try p.optionalText()
-      } else if PruningJSONParser.equal(key, "subdomain") {
-        try seen.once(1, &p)
-        out.subdomain = try p.optionalText()
-      } else if PruningJSONParser.equal(key, "containers") {
-        try seen.once(2, &p)
-        guard try p.openArray() else { return }
-        try p.elements { p throws(PruningAbort) in try containerPorts(&p, into: &out.ports) }
-      } else {
-        try p.skipValue()
+    try fields(&r, Keys.spec, optional: true) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: out.hostname = try r.optionalText()
+      case 1: out.subdomain = try r.optionalText()
+      default:
+        // Each container's ports, in order.
+        _ = try r.optionalElements { r throws(PruningAbort) in
+          try fields(&r, Keys.container) { r, _ throws(PruningAbort) in
+            _ = try r.optionalElements { r throws(PruningAbort) in out.ports.append(try port(&r)) }
+          }
+        }
       }
     }
     return out
   }
 
-  /// One container's named ports, appended in order.
-  static func containerPorts(_ p: inout PruningJSONParser, into ports: inout [Pod.ContainerPort]) throws(PruningAbort) {
-    var seen = Seen()
-    try p.openObject()
-    try p.members { p, key throws(PruningAbort) in
-      guard PruningJSONParser.equal(key, "ports") else { return try p.skipValue() }
-      try seen.once(0, &p)
-      guard try p.openArray() else { return }
-      try p.elements { p throws(PruningAbort) in ports.append(try port(&p)) }
-    }
-  }
-
-  static func port(_ p: inout PruningJSONParser) throws(PruningAbort) -> Pod.ContainerPort {
-    var seen = Seen()
+  static func port<R: DirectReader>(_ r: inout R) throws(PruningAbort) -> Pod.ContainerPort {
     var number: Int?, name: String?
     var proto = PortProtocol.tcp
-    try p.openObject()
-    try p.members { p, key throws(PruningAbort) in
-      if PruningJSONParser.equal(key, "containerPort") {
-        try seen.once(0, &p)
-        number = try p.integer()
-      } else if PruningJSONParser.equal(key, "name") {
-        try seen.once(1, &p)
-        name = try p.optionalText()
-      } else if PruningJSONParser.equal(key, "protocol") {
-        try seen.once(2, &p)
-        if let text = try p.optionalText() {
-          guard let known = PortProtocol(rawValue: text) else { throw p.abort("direct: bad protocol") }
+    try fields(&r, Keys.port) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: number = try r.integer()
+      case 1: name = try r.optionalText()
+      default:
+        if let text = try r.optionalText() {
+          guard let known = PortProtocol(rawValue: text) else { throw r.abort("direct: bad protocol") }
           proto = known
         }
-      } else {
-        try p.skipValue()
       }
     }
-    guard let number else { throw p.abort("direct: no containerPort") }
+    guard let number else { throw r.abort("direct: no containerPort") }
     return Pod.ContainerPort(name: name, port: number, protocol: proto)
-  }
-}
-
-extension PruningJSONParser {
-  @inline(__always) func require(_ condition: Bool) throws(PruningAbort) {
-    if !condition { throw abort("direct: unexpected shape") }
   }
 }
