@@ -1,7 +1,9 @@
 import Foundation
 
 // kubezone-bench: generates synthetic snapshots once, runs each case in a
-// child process (so peak RSS is per case), and prints a Markdown table.
+// child process (so peak RSS is per case), and prints a Markdown table:
+// each case also as a multiple of its floor (a plain byte loop over the
+// same bytes, `FloorCase`), then issue 13's targets against the run.
 //
 //   swift run -c release kubezone-bench [--data DIR] [--scales 30000,150000]
 //       [--runs N] [--no-slices] [--write-records N] [--only TEXT[,TEXT...]] [--prepare-only]
