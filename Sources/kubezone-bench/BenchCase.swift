@@ -16,6 +16,9 @@ struct BenchCase: Sendable {
   var stdin = false
   /// Records to write in the writing case.
   var writeRecords: Int = 0
+  /// The floor: a plain byte loop over this case's files (`FloorCase`),
+  /// not kubezone.
+  var floor = false
 
   var services: Int { pods / 15 }
 
@@ -25,16 +28,20 @@ struct BenchCase: Sendable {
       let tag = pods % 1000 == 0 ? "\(pods / 1000)k" : "\(pods)"
       for format in [Format.json, .yaml] {
         let f = format.rawValue.uppercased()
+        out.append(BenchCase(name: "floor pods+services \(f) \(tag)", pods: pods, input: .pods, format: format, floor: true))
         out.append(BenchCase(name: "pods+services \(f) \(tag)", pods: pods, input: .pods, format: format))
         out.append(BenchCase(name: "pods+services \(f) \(tag) stdin", pods: pods, input: .pods, format: format, stdin: true))
       }
       if slices {
         for format in [Format.json, .yaml] {
-          out.append(BenchCase(name: "slices+services \(format.rawValue.uppercased()) \(tag)", pods: pods, input: .slices, format: format))
+          let f = format.rawValue.uppercased()
+          out.append(BenchCase(name: "floor slices+services \(f) \(tag)", pods: pods, input: .slices, format: format, floor: true))
+          out.append(BenchCase(name: "slices+services \(f) \(tag)", pods: pods, input: .slices, format: format))
         }
       }
       for format in [Format.json, .yaml] {
         let f = format.rawValue.uppercased()
+        out.append(BenchCase(name: "floor all kinds \(f) \(tag) one List", pods: pods, input: .list, format: format, floor: true))
         out.append(BenchCase(name: "all kinds \(f) \(tag) 3 files", pods: pods, input: .allKinds, format: format))
         out.append(BenchCase(name: "all kinds \(f) \(tag) one List", pods: pods, input: .list, format: format))
         out.append(BenchCase(name: "all kinds \(f) \(tag) one List stdin", pods: pods, input: .list, format: format, stdin: true))
@@ -67,11 +74,20 @@ struct BenchCase: Sendable {
   /// The case this one's wall and peak RSS are compared with: the same
   /// snapshot from files (`stdin`), or from one file per kind (`list`).
   func reference(in cases: [BenchCase]) -> BenchCase? {
-    guard writeRecords == 0 else { return nil }
+    guard writeRecords == 0, !floor else { return nil }
     return cases.first { r in
-      r.pods == pods && r.format == format && !r.stdin
+      r.pods == pods && r.format == format && !r.stdin && !r.floor
         && (stdin ? r.input == input : input == .list && r.input == .allKinds)
     }
+  }
+
+  /// This case's floor: the byte loop over the same snapshot's bytes in
+  /// the same format (one List's for both the List and the three files,
+  /// which hold the same objects and within 1% of the bytes).
+  func floorCase(in cases: [BenchCase]) -> BenchCase? {
+    guard writeRecords == 0, !floor else { return nil }
+    let kind: Input = input == .allKinds ? .list : input
+    return cases.first { $0.floor && $0.pods == pods && $0.format == format && $0.input == kind }
   }
 
   /// Cases whose zones must be byte-identical: the same objects, whatever

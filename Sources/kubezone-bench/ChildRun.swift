@@ -46,6 +46,7 @@ struct Measurement: Sendable {
 enum ChildRun {
   static func run(_ c: BenchCase, data: String, out: String, filter: PublicationFilter = PublicationFilter()) throws -> Measurement {
     if c.writeRecords > 0 { return try ZoneWriteCase.run(records: c.writeRecords, out: out) }
+    if c.floor { return try FloorCase.run(files: c.files(in: data)) }
     let domain = try DomainName("cluster.local")
     let request = GenerateRequest(
       inputs: c.inputs(in: data), synthesis: SynthesisOptions(domain: domain),

@@ -50,20 +50,27 @@ enum Report {
   }
 
   static func table(_ results: [(BenchCase, Measurement, String)]) {
-    print("| case | input | wall | CPU | MB/s | records | records/s | peak RSS | vs reference: wall, RSS | stages: wall/CPU s (peak RSS after, MB) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| case | input | wall | CPU | x floor: wall, CPU | MB/s | records | records/s | peak RSS | vs reference: wall, RSS | stages: wall/CPU s (peak RSS after, MB) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     let cases = results.map(\.0)
+    func measured(_ c: BenchCase?) -> Measurement? { c.flatMap { c in results.first { $0.0.name == c.name }?.1 } }
     for (c, m, _) in results {
       let mb = Double(m.inputBytes) / 1e6
       let input = c.writeRecords > 0 ? "-" : String(format: "%.0f MB", mb)
       let rate = c.writeRecords > 0 ? "-" : String(format: "%.0f", mb / m.wall)
       var versus = "-"
-      if let r = c.reference(in: cases), let rm = results.first(where: { $0.0.name == r.name })?.1 {
+      if let r = c.reference(in: cases), let rm = measured(r) {
         versus = String(format: "%.2fx, %.2fx (%@)", m.wall / rm.wall, Double(m.peakRSS) / Double(rm.peakRSS), r.name)
       }
+      var floor = c.floor ? "1.00x, 1.00x" : "-"
+      if let fm = measured(c.floorCase(in: cases)) {
+        floor = String(format: "%.2fx, %.2fx", m.wall / fm.wall, m.cpu / fm.cpu)
+      }
+      let records = c.floor ? "-" : String(m.records)
+      let perSecond = c.floor ? "-" : String(format: "%.0f", Double(m.records) / m.wall)
       let stages = m.stages.map { String(format: "%@ %.2f/%.2f (%.0f)", $0.name, $0.wall, $0.cpu, Double($0.peakRSS) / 1e6 / 1.048576) }.joined(separator: ", ")
-      print(String(format: "| %@ | %@ | %.3f s | %.2f s | %@ | %d | %.0f | %.0f MB | %@ | %@ |",
-        c.name, input, m.wall, m.cpu, rate, m.records, Double(m.records) / m.wall, Double(m.peakRSS) / 1e6 / 1.048576, versus, stages))
+      print(String(format: "| %@ | %@ | %.3f s | %.2f s | %@ | %@ | %@ | %@ | %.0f MB | %@ | %@ |",
+        c.name, input, m.wall, m.cpu, floor, rate, records, perSecond, Double(m.peakRSS) / 1e6 / 1.048576, versus, stages))
     }
   }
 
@@ -72,7 +79,7 @@ enum Report {
   static func checkIdentical(_ results: [(BenchCase, Measurement, String)]) {
     var failed = false
     var first: [String: (BenchCase, Measurement)] = [:]
-    for (c, m, _) in results where c.writeRecords == 0 {
+    for (c, m, _) in results where c.writeRecords == 0 && !c.floor {
       guard let (f, fm) = first[c.snapshot] else {
         first[c.snapshot] = (c, m)
         continue

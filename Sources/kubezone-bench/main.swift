@@ -1,10 +1,12 @@
 import Foundation
 
 // kubezone-bench: generates synthetic snapshots once, runs each case in a
-// child process (so peak RSS is per case), and prints a Markdown table.
+// child process (so peak RSS is per case), and prints a Markdown table:
+// each case also as a multiple of its floor (a plain byte loop over the
+// same bytes, `FloorCase`), then issue 13's targets against the run.
 //
 //   swift run -c release kubezone-bench [--data DIR] [--scales 30000,150000]
-//       [--runs N] [--no-slices] [--write-records N] [--only SUBSTRING] [--prepare-only]
+//       [--runs N] [--no-slices] [--write-records N] [--only TEXT[,TEXT...]] [--prepare-only]
 //       [filters: --namespaces A,B --exclude-namespaces A,B --selector SEL
 //        --namespace-selector SEL --no-endpoints --ignore-empty-services]
 
@@ -20,7 +22,7 @@ while let arg = args.first {
   options[name] = value
 }
 if flags.contains("help") {
-  print("usage: kubezone-bench [--data DIR (default .build/bench-data)] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT] [--prepare-only] [generate's filter options]")
+  print("usage: kubezone-bench [--data DIR (default .build/bench-data)] [--scales 30000,150000] [--runs N] [--no-slices] [--write-records N] [--only TEXT[,TEXT...] (cases whose name contains one; their floors run too)] [--prepare-only] [generate's filter options]")
   exit(0)
 }
 // Inside the package's build folder (ignored by git), so a checkout needs nothing beside it.
@@ -43,7 +45,12 @@ if let index = options["child"].flatMap(Int.init) {
 
 let runs = max(1, Int(options["runs"] ?? "") ?? 3)
 let only = options["only"]
-let selected = cases.indices.filter { i in only.map { cases[i].name.contains($0) } ?? true }
+// `--only` takes one or more comma-separated parts of case names; the
+// floor of every selected case runs too.
+let parts = only.map { $0.split(separator: ",").map(String.init) }
+let chosen = cases.indices.filter { i in parts.map { $0.contains { cases[i].name.contains($0) } } ?? true }
+let floors = Set(chosen.compactMap { i in cases[i].floorCase(in: cases).flatMap { f in cases.firstIndex { $0.name == f.name } } })
+let selected = cases.indices.filter { chosen.contains($0) || floors.contains($0) }
 // Only the files the selected cases read (the 150k files take minutes).
 let needed = Set(selected.flatMap { cases[$0].files(in: data) })
 for pods in Set(selected.map { cases[$0].pods }).filter({ $0 > 0 }).sorted() {
@@ -66,4 +73,6 @@ for i in selected {
   results.append((c, best, loads.joined(separator: " / ")))
 }
 Report.table(results)
+Targets.table(results)
+print("")
 Report.checkIdentical(results)

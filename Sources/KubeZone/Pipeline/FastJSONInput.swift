@@ -42,7 +42,7 @@ enum FastJSONInput {
   /// The decoded objects of `buf`, or nil to read it the full way.
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = 4 << 20,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = 4 << 20, directPods: Bool = true,
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
     var p = PruningJSONParser(buf, file: file, limits: limits, at: 0, line: 1, lineStart: 0)
@@ -63,7 +63,7 @@ enum FastJSONInput {
           if key?.scalar?.text == "items" {
             p.skipWhitespace()
             guard items == nil, p.byte == UInt8(ascii: "[") else { return nil }
-            guard let read = streamItems(&p, decoder: decoder, threads: threads, minSplit: minSplit, release: release, progress: progress) else { return nil }
+            guard let read = streamItems(&p, decoder: decoder, threads: threads, minSplit: minSplit, directPods: directPods, release: release, progress: progress) else { return nil }
             items = read
           } else if let key, let rule {
             pairs.append(Node.Pair(key: key, value: try p.value(rule) ?? key))
@@ -91,7 +91,7 @@ enum FastJSONInput {
   /// Reads the items of the List whose `[` is at `p.pos`, leaving `p` after
   /// its `]`; nil to give up.
   static func streamItems(
-    _ p: inout PruningJSONParser, decoder: ObjectDecoder, threads: Int, minSplit: Int,
+    _ p: inout PruningJSONParser, decoder: ObjectDecoder, threads: Int, minSplit: Int, directPods: Bool,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> ObjectDecoder.Result? {
     do throws(PruningAbort) {
@@ -119,13 +119,13 @@ enum FastJSONInput {
           // A later chunk counts lines from its own start; fixed up below.
           let lineStart = lineStartBefore(buf, starts[i])
           let at = Position(pos: lineStart, line: 1, lineStart: lineStart, continuation: 0)
-          slots.value[i] = readChunk(buf, file: file, limits: limits, from: at, until: starts.indices.contains(i + 1) ? starts[i + 1] : nil, decoder: decoder, release: release, progress: progress)
+          slots.value[i] = readChunk(buf, file: file, limits: limits, from: at, until: starts.indices.contains(i + 1) ? starts[i + 1] : nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
           group.leave()
         }
         thread.stackSize = 16 << 20
         thread.start()
       }
-      slots.value[0] = readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, release: release, progress: progress)
+      slots.value[0] = readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
       group.wait()
     }
     // Join the chunks while each ends exactly where the next began; each
@@ -149,7 +149,7 @@ enum FastJSONInput {
     }
     if !reachedEnd {
       // A guess was wrong: read on from here alone.
-      let rest = readChunk(buf, file: file, limits: limits, from: end, until: nil, decoder: decoder, release: release, progress: progress)
+      let rest = readChunk(buf, file: file, limits: limits, from: end, until: nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
       guard !rest.failed, rest.reachedEnd else { return nil }
       result.append(rest.result)
       end = rest.end
@@ -166,13 +166,14 @@ enum FastJSONInput {
   /// after `until`, or through the List's `]`.
   static func readChunk(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits, from: Position, until: Int?,
-    decoder: ObjectDecoder, release: (Range<Int>) -> Void, progress: ((_ bytes: Int, _ objects: Int) -> Void)?
+    decoder: ObjectDecoder, directPods: Bool, release: (Range<Int>) -> Void, progress: ((_ bytes: Int, _ objects: Int) -> Void)?
   ) -> Chunk {
     var chunk = Chunk()
     // Own copies of shared objects, whose reference counts would otherwise
     // be contended by every thread (see `PruneSchema.copy`).
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
     let schema = decoder.schema.copy()
+    let namespace = String(decoding: Array(decoder.defaultNamespace.utf8), as: UTF8.self)
     var p = PruningJSONParser(buf, file: file, limits: limits, at: from.pos, line: from.line, lineStart: from.lineStart, continuation: from.continuation)
     p.depth = 2
     var released = from.pos
@@ -181,10 +182,16 @@ enum FastJSONInput {
       while true {
         p.skipWhitespace()
         if let until, p.pos >= until { break }
-        let item = try p.built(.fields(schema))
-        guard try decoder.decodeStreamedItem(item, into: &chunk.result) else {
-          chunk.failed = true
-          return chunk
+        // With public names pods also carry spec.nodeName, which the direct
+        // decoder does not read: they take the ordinary way.
+        if let pod = directPods && !decoder.publicNames ? direct(&p, namespace: namespace) : nil {
+          chunk.result.objects.append(.pod(pod))
+        } else {
+          let item = try p.built(.fields(schema))
+          guard try decoder.decodeStreamedItem(item, into: &chunk.result) else {
+            chunk.failed = true
+            return chunk
+          }
         }
         if p.pos - released >= 8 << 20 {
           release(released..<p.pos)
@@ -205,6 +212,19 @@ enum FastJSONInput {
     progress?(p.pos - released, chunk.result.objects.count - reported)
     chunk.end = Position(pos: p.pos, line: p.line, lineStart: p.lineStart, continuation: p.continuation)
     return chunk
+  }
+
+  /// The pod whose `{` is next, read straight from the bytes; nil, with
+  /// `p` where it was, for anything else (read the ordinary way then).
+  @inline(__always)
+  static func direct(_ p: inout PruningJSONParser, namespace: String) -> Pod? {
+    let saved = (p.pos, p.line, p.lineStart, p.continuation, p.depth)
+    do throws(PruningAbort) {
+      return try DirectPodDecoder.decode(&p, defaultNamespace: namespace)
+    } catch {
+      (p.pos, p.line, p.lineStart, p.continuation, p.depth) = saved
+      return nil
+    }
   }
 
   /// Where chunks 1..<parts start: the `{` of an item, found by kubectl's

@@ -24,7 +24,7 @@ enum FastYAMLInput {
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = chunkSize,
-    general: Bool = true, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
+    general: Bool = true, directPods: Bool = true, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
     progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
     // A lone CR is a line break to YAML but not to the chunking here,
@@ -58,7 +58,7 @@ enum FastYAMLInput {
       let shared = UnsafeSendable(buf)
       let work: @Sendable (Int) -> Void = { w in
         for c in stride(from: w, to: ranges.count, by: workers) {
-          slots.value[c] = readChunk(shared.value, ranges[c], file: file, decoder: decoder, limits: limits, general: general)
+          slots.value[c] = readChunk(shared.value, ranges[c], file: file, decoder: decoder, limits: limits, general: general, directPods: directPods)
           release(ranges[c])
           progress?(ranges[c].count, slots.value[c]?.result.objects.count ?? 0)
           if slots.value[c] == nil { return }
@@ -98,7 +98,7 @@ enum FastYAMLInput {
   /// the simple subset parser is tried (for tests).
   static func readChunk(
     _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits,
-    general: Bool = true
+    general: Bool = true, directPods: Bool = true
   ) -> (result: ObjectDecoder.Result, lines: Int)? {
     // Own copies of shared objects (see `PruneSchema.copy`).
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
@@ -112,7 +112,12 @@ enum FastYAMLInput {
       // The simple kubectl subset first; the general parser if it gives up.
       do {
         var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
-        if let result = decodeItems(decoder, { body throws(PruningAbort) in try parser.items(schema: schema, body) }) {
+        // Pods are decoded straight from the bytes (`podNamespace` set), but
+        // not with public names, whose pods also carry spec.nodeName.
+        let namespace = directPods && !decoder.publicNames ? String(decoding: Array(decoder.defaultNamespace.utf8), as: UTF8.self) : nil
+        if let result = decodeItems(decoder, { body, pod throws(PruningAbort) in
+          try parser.items(schema: schema, podNamespace: namespace, pod: pod, body)
+        }) {
           return (result, parser.line)
         }
       }
@@ -120,7 +125,7 @@ enum FastYAMLInput {
       var composer = PruningYAMLComposer(
         parser: YAMLParser(bytes, limits: limits), lines: LineCounter(file: file, baseLine: 1, baseOffset: range.lowerBound),
         limits: limits, outerDepth: 1)
-      guard let result = decodeItems(decoder, { body throws(PruningAbort) in try composer.items(chunk, schema: schema, body) }) else {
+      guard let result = decodeItems(decoder, { body, _ throws(PruningAbort) in try composer.items(chunk, schema: schema, body) }) else {
         return nil
       }
       return (result, composer.lines.lines(upTo: chunk.count, in: chunk))
@@ -130,11 +135,12 @@ enum FastYAMLInput {
   /// Decodes the items a reader hands over; nil when it gives up or an
   /// item does not decode on its own.
   static func decodeItems(
-    _ decoder: ObjectDecoder, _ read: ((Node) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
+    _ decoder: ObjectDecoder,
+    _ read: (_ item: (Node) throws(PruningAbort) -> Void, _ pod: (Pod) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
   ) -> ObjectDecoder.Result? {
     var result = ObjectDecoder.Result()
     do throws(PruningAbort) {
-      try read { item throws(PruningAbort) in
+      try read({ item throws(PruningAbort) in
         do {
           guard try decoder.decodeStreamedItem(item, into: &result) else {
             throw PruningAbort(reason: "item without kind", offset: 0)
@@ -144,7 +150,7 @@ enum FastYAMLInput {
         } catch {
           throw PruningAbort(reason: "decode error", offset: 0)
         }
-      }
+      }, { pod throws(PruningAbort) in result.objects.append(.pod(pod)) })
     } catch {
       return nil
     }

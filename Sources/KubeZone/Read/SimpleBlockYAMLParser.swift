@@ -102,17 +102,32 @@ struct SimpleBlockYAMLParser {
   // MARK: Structure
 
   /// Calls `body` with each entry of the chunk (column-0 `- ` lines).
-  mutating func items(schema: PruneSchema, _ body: (Node) throws(PruningAbort) -> Void) throws(PruningAbort) {
+  /// With `podNamespace` (the decoder's default namespace), a pod entry
+  /// is read straight into a `Pod` for `pod` when it can be
+  /// (`DirectPodDecoder`); other entries are built as nodes.
+  mutating func items(
+    schema: PruneSchema, podNamespace: String? = nil, pod: (Pod) throws(PruningAbort) -> Void = { _ in },
+    _ body: (Node) throws(PruningAbort) -> Void
+  ) throws(PruningAbort) {
     try contentLine(from: 0)
     guard !atEnd, indent == 0, atDash else { throw abort("not a list entry") }
     depth = 1
     while !atEnd {
       guard indent == 0, atDash else { throw abort("not a list entry") }
       pos += 2
+      if let podNamespace {
+        var reader = DirectYAMLReader(p: self, place: .item(0))
+        if let decoded = try? DirectPodDecoder.decode(&reader, defaultNamespace: podNamespace) {
+          self = reader.p
+          try pod(decoded)
+          continue
+        }
+      }
       guard let item = try inline(.fields(schema), parentIndent: 0, allowMapping: true) else { throw abort("item") }
       try body(item)
     }
   }
+
 
   /// Opens a collection, checking the depth limit as the composer does.
   mutating func open() throws(PruningAbort) {

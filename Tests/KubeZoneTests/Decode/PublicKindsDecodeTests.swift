@@ -60,6 +60,49 @@ import Testing
     #expect(pod.nodeName == nil)
   }
 
+  /// The fast readers decode pods straight from the bytes, without
+  /// spec.nodeName; with public names on (NodePort with
+  /// externalTrafficPolicy Local needs each pod's node) pods take the
+  /// ordinary way, so they carry it in JSON and YAML alike.
+  @Test func theFastReadersKeepAPodsNodeWithPublicNames() throws {
+    let pod = { (name: String) in
+      "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"\(name)\", \"namespace\": \"web\"}, "
+        + "\"spec\": {\"nodeName\": \"node1\", \"containers\": [{\"name\": \"c\"}]}, "
+        + "\"status\": {\"phase\": \"Running\", \"podIP\": \"10.244.1.5\"}}"
+    }
+    let json = "{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [\(pod("a")), \(pod("b"))]}"
+    let yaml = """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: v1
+        kind: Pod
+        metadata:
+          name: a
+          namespace: web
+        spec:
+          nodeName: node1
+          containers:
+          - name: c
+        status:
+          phase: Running
+          podIP: 10.244.1.5
+
+      """
+    for publicNames in [true, false] {
+      let decoder = ObjectDecoder(defaultNamespace: "default", publicNames: publicNames)
+      let fromJSON = Array(json.utf8).withUnsafeBufferPointer { FastJSONInput.decode($0, file: "p.json", decoder: decoder, threads: 1) }
+      let fromYAML = Array(yaml.utf8).withUnsafeBufferPointer { FastYAMLInput.decode($0, file: "p.yaml", decoder: decoder, threads: 1) }
+      for result in [fromJSON, fromYAML] {
+        let objects = try #require(result?.objects)
+        #expect(!objects.isEmpty)
+        for case .pod(let p) in objects {
+          #expect(p.nodeName == (publicNames ? "node1" : nil), "public names \(publicNames): \(p.meta.name)")
+        }
+      }
+    }
+  }
+
   /// A route kind in an API version that does not serve it is skipped.
   @Test func routeVersions() throws {
     let text = "apiVersion: gateway.networking.k8s.io/v1\nkind: TCPRoute\nmetadata: {name: t}\n"

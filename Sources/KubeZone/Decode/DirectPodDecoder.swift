@@ -1,0 +1,157 @@
+/// Decodes a List item that is a v1 Pod straight from its bytes into a
+/// `Pod`, reading only the fields `PodDecoder` and `ObjectMeta.decode` read
+/// and skipping the rest (about 94% of a kubectl snapshot is pods), so no
+/// `Node` is built for them. One decoder for both formats: the JSON and
+/// the simple YAML reader each walk their own syntax (`DirectReader`).
+///
+/// It must give exactly what building the item with the pruning reader
+/// and decoding it (`ObjectDecoder.decodeStreamedItem`) gives, or nothing:
+/// on anything it does not expect (another kind, `kind` after `metadata`,
+/// a repeated or escaped key it reads, a field of an unusual type, a
+/// decode error, a syntax error) it throws, and the caller goes back to
+/// the item's start and reads it the ordinary way, which then reports or
+/// handles it as before. `PerfEquivalenceTests`, `DirectPodDecoderTests`
+/// and the pipeline fuzz harness hold both ways to the same objects.
+///
+///     {"apiVersion": "v1", "kind": "Pod", "metadata": {...}, "spec": {...}, "status": {...}}
+///      identity first (as kubectl and the API server write it), then the rest
+enum DirectPodDecoder {
+  /// The pod that starts where `r` stands; `r` is left after it. Throws,
+  /// with `r` anywhere inside, to give up.
+  static func decode<R: DirectReader>(_ r: inout R, defaultNamespace: String) throws(PruningAbort) -> Pod {
+    let location = r.itemLocation()
+    var isV1 = false, isPod = false
+    var meta: ObjectMeta?
+    var spec = Spec()
+    var status = Status()
+    try fields(&r, Keys.object) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: isV1 = try r.optionalText() == "v1"
+      case 1: isPod = try r.optionalText() == "Pod"
+      default:
+        // The rest is read as a pod's only once it is known to be one.
+        guard isV1 && isPod else { throw r.abort("direct: not a pod, or kind after its fields") }
+        switch field {
+        case 2: meta = try metadata(&r, defaultNamespace: defaultNamespace, location: location)
+        case 3: spec = try Self.spec(&r)
+        default: status = try Self.status(&r)
+        }
+      }
+    }
+    guard isV1, isPod, let meta else { throw r.abort("direct: not a pod, or no metadata") }
+    var ips = status.podIPs
+    if ips.isEmpty, let single = status.podIP, !single.isEmpty {
+      guard let ip = IPAddress(single) else { throw r.abort("direct: bad podIP") }
+      ips.append(ip)
+    }
+    return Pod(
+      meta: meta, hostname: spec.hostname, subdomain: spec.subdomain, phase: status.phase,
+      isReady: status.ready, ips: ips, containerPorts: spec.ports)
+  }
+
+  /// The keys read in each mapping; any other key's value is skipped.
+  enum Keys {
+    static let object: [StaticString] = ["apiVersion", "kind", "metadata", "spec", "status"]
+    static let metadata: [StaticString] = ["name", "namespace", "uid", "resourceVersion", "deletionTimestamp", "labels"]
+    static let spec: [StaticString] = ["hostname", "subdomain", "containers"]
+    static let container: [StaticString] = ["ports"]
+    static let port: [StaticString] = ["containerPort", "name", "protocol"]
+    static let status: [StaticString] = ["phase", "conditions", "podIPs", "podIP"]
+    static let condition: [StaticString] = ["type", "status"]
+    static let podIP: [StaticString] = ["ip"]
+  }
+
+  /// Walks a mapping (or, `optional`, a mapping or null), calling `read`
+  /// with the position in `names` of each key listed there; the others'
+  /// values are skipped. A listed key seen twice gives up: the full
+  /// readers take the last one, which this reader has already passed.
+  static func fields<R: DirectReader>(
+    _ r: inout R, _ names: [StaticString], optional: Bool = false, _ read: (inout R, Int) throws(PruningAbort) -> Void
+  ) throws(PruningAbort) {
+    var seen: UInt32 = 0
+    let member: (inout R, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void = { r, key throws(PruningAbort) in
+      guard let i = names.firstIndex(where: { same(key, $0) }) else { return try r.skipValue() }
+      guard seen & (1 << i) == 0 else { throw r.abort("direct: repeated key") }
+      seen |= 1 << i
+      try read(&r, i)
+    }
+    if optional {
+      _ = try r.optionalMembers(member)
+    } else {
+      try r.members(member)
+    }
+  }
+
+  @inline(__always) static func same(_ key: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    guard key.count == s.utf8CodeUnitCount else { return false }
+    let p = s.utf8Start
+    for i in 0..<key.count where key[i] != p[i] { return false }
+    return true
+  }
+
+  static func metadata<R: DirectReader>(_ r: inout R, defaultNamespace: String, location: SourceLocation) throws(PruningAbort) -> ObjectMeta {
+    var name: String?, namespace: String?
+    var isLive = false, terminating = false
+    var labels: [String: String] = [:]
+    try fields(&r, Keys.metadata) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: name = try r.optionalText()
+      case 1: namespace = try r.optionalText()
+      case 2, 3: if try r.optionalText() != nil { isLive = true }
+      case 4: terminating = try !r.skipIsNull()
+      default:
+        // Null values read as "", and a repeated key keeps its last
+        // value, as `Field.stringMap` reads them.
+        _ = try r.optionalMembers { r, key throws(PruningAbort) in
+          labels[String(decoding: key, as: UTF8.self)] = try r.optionalText() ?? ""
+        }
+      }
+    }
+    guard let name, !name.isEmpty else { throw r.abort("direct: no name") }
+    return ObjectMeta(
+      name: name, namespace: namespace ?? defaultNamespace, labels: labels, isLive: isLive,
+      terminating: terminating, location: location)
+  }
+
+  struct Spec {
+    var hostname: String?
+    var subdomain: String?
+    var ports: [Pod.ContainerPort] = []
+  }
+
+  static func spec<R: DirectReader>(_ r: inout R) throws(PruningAbort) -> Spec {
+    var out = Spec()
+    try fields(&r, Keys.spec, optional: true) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: out.hostname = try r.optionalText()
+      case 1: out.subdomain = try r.optionalText()
+      default:
+        // Each container's ports, in order.
+        _ = try r.optionalElements { r throws(PruningAbort) in
+          try fields(&r, Keys.container) { r, _ throws(PruningAbort) in
+            _ = try r.optionalElements { r throws(PruningAbort) in out.ports.append(try port(&r)) }
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  static func port<R: DirectReader>(_ r: inout R) throws(PruningAbort) -> Pod.ContainerPort {
+    var number: Int?, name: String?
+    var proto = PortProtocol.tcp
+    try fields(&r, Keys.port) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: number = try r.integer()
+      case 1: name = try r.optionalText()
+      default:
+        if let text = try r.optionalText() {
+          guard let known = PortProtocol(rawValue: text) else { throw r.abort("direct: bad protocol") }
+          proto = known
+        }
+      }
+    }
+    guard let number else { throw r.abort("direct: no containerPort") }
+    return Pod.ContainerPort(name: name, port: number, protocol: proto)
+  }
+}

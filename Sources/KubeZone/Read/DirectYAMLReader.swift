@@ -1,0 +1,146 @@
+/// `SimpleBlockYAMLParser` as a `DirectReader`: the same lines, checks and
+/// positions as its `mapping`/`sequence`/`inline`, but walking instead of
+/// building. Scalars are built as the parser builds them (`rule: .all`)
+/// and read with `Field`'s rules, so their text, style and null-ness are
+/// the parser's; what the decoder does not read is skipped (`rule: nil`).
+struct DirectYAMLReader: DirectReader {
+  var p: SimpleBlockYAMLParser
+  /// How the next value sits: after `key:` at a column, or after `- ` in a
+  /// sequence at a column (where a mapping may start on the same line).
+  enum Place { case key(Int), item(Int) }
+  var place: Place
+
+  func abort(_ why: String) -> PruningAbort { p.abort(why) }
+
+  mutating func itemLocation() -> SourceLocation { p.location(p.pos) }
+
+  /// The next value, built under `rule` (nil: skipped), as the parser's
+  /// `mapping` and `sequence` read a value.
+  mutating func node(_ rule: PruneSchema.Rule?) throws(PruningAbort) -> Node? {
+    switch place {
+    case .item(let column):
+      return try p.inline(rule, parentIndent: column, allowMapping: true)
+    case .key(let column):
+      while p.at(p.pos) == 0x20 { p.pos += 1 }
+      if p.at(p.pos) == 0x0A {
+        try p.finishLine()
+        if !p.atEnd && (p.indent > column || (p.indent == column && p.atDash)) {
+          return try p.block(rule, keyIndent: column)
+        }
+        if rule != nil { throw abort("empty value") }
+        return nil
+      }
+      if p.at(p.pos) == UInt8(ascii: "#") { throw abort("comment") }
+      return try p.inline(rule, parentIndent: column, allowMapping: false)
+    }
+  }
+
+  /// The next value as a node, for the decoder to read like `Field`.
+  mutating func leaf() throws(PruningAbort) -> Node {
+    guard let node = try node(.all) else { throw abort("direct: no value") }
+    return node
+  }
+
+  mutating func skipValue() throws(PruningAbort) { _ = try node(nil) }
+
+  mutating func skipIsNull() throws(PruningAbort) -> Bool { try leaf().isNull }
+
+  mutating func optionalText() throws(PruningAbort) -> String? {
+    let node = try leaf()
+    if node.isNull { return nil }
+    guard let s = node.scalar else { throw abort("direct: not a scalar") }
+    return s.text
+  }
+
+  mutating func integer() throws(PruningAbort) -> Int {
+    let node = try leaf()
+    guard let s = node.scalar, s.style == .plain, !node.isNull, let v = Int(s.text) else { throw abort("direct: not an integer") }
+    return v
+  }
+
+  /// True when the value of the current key is on its own line: a
+  /// scalar or an empty flow collection.
+  mutating func valueIsInline() -> Bool {
+    guard case .key = place else { return false }
+    while p.at(p.pos) == 0x20 { p.pos += 1 }
+    return p.at(p.pos) != 0x0A
+  }
+
+  mutating func members(_ body: (inout DirectYAMLReader, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void) throws(PruningAbort) {
+    switch place {
+    case .item:
+      guard p.isKey(at: p.pos) else { throw abort("direct: not a mapping") }
+      try walkMapping(column: p.pos - p.lineStart, body)
+    case .key(let column):
+      if valueIsInline() {
+        guard p.at(p.pos) == UInt8(ascii: "{"), p.at(p.pos + 1) == UInt8(ascii: "}") else { throw abort("direct: not a mapping") }
+        _ = try p.inline(nil, parentIndent: column, allowMapping: false)
+        return
+      }
+      try p.finishLine()
+      guard !p.atEnd, p.indent > column, !p.atDash, p.isKey(at: p.pos) else { throw abort("direct: not a block mapping") }
+      try walkMapping(column: p.indent, body)
+    }
+  }
+
+  mutating func optionalMembers(_ body: (inout DirectYAMLReader, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void) throws(PruningAbort) -> Bool {
+    if valueIsInline(), p.at(p.pos) != UInt8(ascii: "{") {
+      guard try leaf().isNull else { throw abort("direct: not a mapping") }
+      return false
+    }
+    try members(body)
+    return true
+  }
+
+  mutating func optionalElements(_ body: (inout DirectYAMLReader) throws(PruningAbort) -> Void) throws(PruningAbort) -> Bool {
+    guard case .key(let column) = place else { throw abort("direct: nested sequence") }
+    if valueIsInline() {
+      if p.at(p.pos) == UInt8(ascii: "["), p.at(p.pos + 1) == UInt8(ascii: "]") {
+        _ = try p.inline(nil, parentIndent: column, allowMapping: false)
+        return true
+      }
+      guard try leaf().isNull else { throw abort("direct: not a sequence") }
+      return false
+    }
+    try p.finishLine()
+    guard !p.atEnd, p.atDash, p.indent >= column else { throw abort("direct: not a block sequence") }
+    try walkSequence(column: p.indent, indentless: p.indent == column, body)
+    return true
+  }
+
+  /// A block mapping's entries at `column`, as `SimpleBlockYAMLParser.mapping`.
+  mutating func walkMapping(column: Int, _ body: (inout DirectYAMLReader, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void) throws(PruningAbort) {
+    try p.open()
+    var first = true
+    while true {
+      if !first {
+        if p.atEnd || p.indent < column { break }
+        guard p.indent == column, !p.atDash else { throw abort("bad mapping indentation") }
+      }
+      first = false
+      guard p.isKey(at: p.pos) else { throw abort("not a plain key") }
+      let keyStart = p.pos
+      while p.isKeyByte(p.at(p.pos)) { p.pos += 1 }
+      let key = UnsafeBufferPointer(rebasing: p.buf[keyStart..<p.pos])
+      p.pos += 1  // the colon
+      place = .key(column)
+      try body(&self, key)
+    }
+    p.depth -= 1
+  }
+
+  /// A block sequence's items at `column`, as `SimpleBlockYAMLParser.sequence`.
+  mutating func walkSequence(column: Int, indentless: Bool, _ body: (inout DirectYAMLReader) throws(PruningAbort) -> Void) throws(PruningAbort) {
+    try p.open()
+    while true {
+      p.pos += 2
+      place = .item(column)
+      try body(&self)
+      if p.atEnd || p.indent < column { break }
+      if p.indent == column && p.atDash { continue }
+      if p.indent == column && indentless { break }
+      throw abort("bad sequence indentation")
+    }
+    p.depth -= 1
+  }
+}
