@@ -37,6 +37,14 @@ struct NodePortPublicSource {
     sink.add(name, targets, ttl: subject.ttl, origin: origin)
     for port in service.ports {
       guard let nodePort = port.nodePort, (1...65535).contains(nodePort) else { continue }
+      // The Service's name becomes a label: the API server allows only
+      // DNS-1035 labels, and the cluster zone skips a Service without one.
+      guard NameRules.isDNS1035Label(service.meta.name) else {
+        try sink.reject(
+          "\(subject.reference.key): the Service's name is not a DNS-1035 label, so it names no SRV record for node port \(nodePort) under \(name)",
+          at: port.location)
+        continue
+      }
       let owner: DomainName
       do {
         owner = try name.prepending(["_" + service.meta.name, port.protocol.label])

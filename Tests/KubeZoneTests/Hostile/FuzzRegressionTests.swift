@@ -203,4 +203,26 @@ import Testing
     #expect(zone.contains("CNAME  b.ddeletiontimestampefault.svc.cluster.local."), "\(zone)")
     #expect(!zone.contains("Timestamp"), "the target keeps its capitals: \(zone)")
   }
+
+  /// pipeline harness, crash-2c375534 (public-names variant): a NodePort
+  /// Service whose name is no DNS-1035 label (`arQena`) put that name,
+  /// capitals included, into its SRV owner `_arQena._udp.<hostname>`. The
+  /// cluster zone skips such a Service; the SRV is now skipped with a
+  /// warning at the port, and the node addresses are still published.
+  @Test func aNodePortServiceWithAnInvalidNameGetsNoSRV() throws {
+    let folder = TestSupport.temporaryFolder("fuzz-2c375534")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let input = folder + "/in.yaml"
+    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-2c375534.yaml")) ?? "", to: input)
+    let r = TestSupport.cli(["generate", "--zone", "example.com", "--out", folder + "/out", input])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(r.err.contains("\(input):21:7: warning: Service games/arQena: the Service's name is not a DNS-1035 label, so it names no SRV record for node port 30777 under arena.example.com."), "\(r.err)")
+    let zone = try #require(TestSupport.read(folder + "/out/example.com.zone"))
+    #expect(!zone.contains("SRV"), "\(zone)")
+    // node-1's ExternalIP; node-2 is `apiVersion: v0`, so not read.
+    #expect(zone.contains("198.51.100.11") && !zone.contains("198.51.100.12"), "\(zone)")
+    let strict = TestSupport.cli(["generate", "--strict", "--zone", "example.com", "--out", folder + "/strict", input])
+    #expect(strict.code == .invalidInput)
+    #expect(!FileManager.default.fileExists(atPath: folder + "/strict"))
+  }
 }
