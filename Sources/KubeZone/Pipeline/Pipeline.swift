@@ -74,13 +74,7 @@ public enum Pipeline {
       assembled.zones += made.zones
       publicZones = made
       provenance?.origins.merge(made.origins()) { generated, _ in generated }
-      // A name in no --zone: explain names the object that asked for it.
-      var seen: Set<PublicRecord> = []
-      for record in made.skipped where seen.insert(PublicRecord(owner: record.owner, data: record.data, origin: record.origin)).inserted {
-        provenance?.exclusions.append(Exclusion(
-          .outsidePublicZones(request.publicNames.zones), objects: [record.origin.object], names: [record.owner],
-          addresses: record.data.address.map { [$0] } ?? []))
-      }
+      provenance?.exclusions += made.exclusions(zones: request.publicNames.zones)
     }
     clock.lap("assemble", into: &timings)
     // Zone text is rendered once, by the lifecycle, with the real serial;

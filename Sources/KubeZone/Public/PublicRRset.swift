@@ -23,8 +23,7 @@ public struct PublicRRset: Sendable, Hashable {
 
   /// The origins of the records that asked for `target`, each once.
   public func origins(of target: RData) -> [PublicOrigin] {
-    var seen: Set<PublicOrigin> = []
-    return zip(origins, asked).filter { $0.1 == target && seen.insert($0.0).inserted }.map(\.0)
+    zip(origins, asked).filter { $0.1 == target }.map(\.0).uniqued()
   }
 
   /// The zone's records.
@@ -34,7 +33,6 @@ public struct PublicRRset: Sendable, Hashable {
 
   /// `Service web/a (a.yaml:1:1), hostname annotation at a.yaml:6:40; Ingress ...`
   var originList: String {
-    var seen: Set<PublicOrigin> = []
-    return origins.filter { seen.insert($0).inserted }.map(\.description).joined(separator: "; ")
+    origins.uniqued().map(\.description).joined(separator: "; ")
   }
 }

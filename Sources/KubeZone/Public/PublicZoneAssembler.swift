@@ -70,7 +70,7 @@ public struct PublicZoneAssembler: Sendable {
     var out: [Zone] = []
     for origin in zones.origins {
       guard var zone = built[origin] else { continue }
-      zone.records = ZoneOrder.sorted(zone.records.uniquedInOrder())
+      zone.records = ZoneOrder.sorted(zone.records.uniqued())
       try ZoneValidator.validate(zone, allowWildcards: true)
       out.append(zone)
     }
@@ -132,13 +132,5 @@ public struct PublicZoneAssembler: Sendable {
       }
       built[parent]?.records += added
     }
-  }
-}
-
-extension Array where Element == ResourceRecord {
-  /// Each record once, in first order.
-  func uniquedInOrder() -> [ResourceRecord] {
-    var seen: Set<ResourceRecord> = []
-    return filter { seen.insert($0).inserted }
   }
 }

@@ -7,8 +7,7 @@ public struct PublicZoneSet: Sendable {
   public let origins: [DomainName]
 
   public init(_ zones: [DomainName]) {
-    var seen: Set<DomainName> = []
-    origins = zones.filter { seen.insert($0).inserted }.sorted(by: ZoneOrder.namePrecedes)
+    origins = zones.uniqued().sorted(by: ZoneOrder.namePrecedes)
   }
 
   /// The zone that holds `name`: the longest zone containing it; nil when

@@ -36,4 +36,14 @@ extension PublicZones {
     }
     return out
   }
+
+  /// A name in no `--zone` (of `zones`), as `explain` lists it: with the
+  /// object that asked for it, not only "in no zone written".
+  func exclusions(zones: [DomainName]) -> [Exclusion] {
+    skipped.uniqued().map { record in
+      Exclusion(
+        .outsidePublicZones(zones), objects: [record.origin.object], names: [record.owner],
+        addresses: record.data.address.map { [$0] } ?? [])
+    }
+  }
 }

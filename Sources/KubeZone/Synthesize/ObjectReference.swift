@@ -27,11 +27,3 @@ public struct ObjectReference: Sendable, Hashable, CustomStringConvertible {
   /// `Service test/web (web.yaml:1:1)`
   public var description: String { "\(key) (\(location))" }
 }
-
-extension Array where Element == ObjectReference {
-  /// Each object once, in first order.
-  func uniqued() -> [ObjectReference] {
-    var seen: Set<ObjectReference> = []
-    return filter { seen.insert($0).inserted }
-  }
-}
