@@ -74,17 +74,21 @@ import Testing
     return a.count < b.count
   }
 
-  /// `ZoneOrder.namePrecedes` over label lists: all-digit labels as numbers.
+  /// `ZoneOrder.namePrecedes` over label lists: all-digit labels first, as
+  /// numbers (equal numbers by their digits), then the others canonically.
   static func referenceZoneOrder(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
     func number(_ l: [UInt8]) -> Int? {
       l.count <= 9 && l.allSatisfy({ $0 >= 48 && $0 <= 57 }) ? l.reduce(0) { $0 * 10 + Int($1 - 48) } : nil
     }
     var i = a.count - 1, j = b.count - 1
     while i >= 0 && j >= 0 {
-      if let p = number(a[i]), let q = number(b[j]) {
-        if p != q { return p < q }
-      } else if a[i].map(DomainName.lower) != b[j].map(DomainName.lower) {
-        return referenceLess([a[i]], [b[j]])
+      if a[i].map(DomainName.lower) != b[j].map(DomainName.lower) {
+        switch (number(a[i]), number(b[j])) {
+        case (let p?, let q?) where p != q: return p < q
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return referenceLess([a[i]], [b[j]])
+        }
       }
       i -= 1
       j -= 1
