@@ -2,30 +2,42 @@
 /// that carry one of its labels rather than at every pod of its namespace
 /// (10,000 services over 150,000 pods made that scan a large cost).
 struct PodLabelIndex: Sendable {
-  struct Key: Hashable, Sendable {
-    var namespace: String
+  struct Label: Hashable, Sendable {
     var key: String
     var value: String
   }
 
-  /// Positions in `Inventory.pods`, ascending.
-  private var positions: [Key: [Int]] = [:]
+  /// Per namespace, positions in `Inventory.pods`, ascending.
+  private var namespaces: [String: [Label: [Int]]] = [:]
 
-  init(_ pods: [Pod]) {
-    for i in pods.indices {
+  init() {}
+
+  /// Indexes `pods`, whose namespaces sit in the contiguous `ranges`; the
+  /// namespaces are indexed on all cores, each into its own table.
+  init(_ pods: [Pod], ranges: [String: Range<Int>]) {
+    let runs = Array(ranges)
+    let tables = ParallelMap.map(runs) { run in Self.table(pods, run.value) }
+    namespaces = Dictionary(uniqueKeysWithValues: zip(runs.map(\.key), tables))
+  }
+
+  private static func table(_ pods: [Pod], _ range: Range<Int>) -> [Label: [Int]] {
+    var positions: [Label: [Int]] = [:]
+    for i in range {
       for (key, value) in pods[i].meta.labels {
-        positions[Key(namespace: pods[i].meta.namespace, key: key, value: value), default: []].append(i)
+        positions[Label(key: key, value: value), default: []].append(i)
       }
     }
+    return positions
   }
 
   /// Ascending positions of the pods in `namespace` that may match
   /// `selector`: every pod that matches it is among them (the pods with the
   /// selector's rarest label). `selector` must not be empty.
   func candidates(namespace: String, selector: [String: String]) -> [Int] {
+    guard let positions = namespaces[namespace] else { return [] }
     var best: [Int]?
     for (key, value) in selector {
-      let list = positions[Key(namespace: namespace, key: key, value: value)] ?? []
+      let list = positions[Label(key: key, value: value)] ?? []
       if list.count < best?.count ?? Int.max { best = list }
     }
     return best ?? []
