@@ -41,17 +41,19 @@ struct RecordSink {
   /// Adds `other`'s records after these, each still once.
   mutating func add(contentsOf other: RecordSink) {
     for k in other.records.indices {
-      let i = insert(other.records[k])
+      let i = insert(other.records[k], hash: other.hashes[k])
       if let theirs = other.provenance { provenance?.note(theirs.origins[k], at: i) }
     }
     if let theirs = other.provenance { provenance?.exclusions += theirs.exclusions }
   }
 
   /// The record's position in `records`, added or found.
+  /// `hash` is `record.hashValue`, when the caller has it already (a
+  /// slice's sink computed it for each of its records).
   @discardableResult
-  private mutating func insert(_ record: ResourceRecord) -> Int {
+  private mutating func insert(_ record: ResourceRecord, hash known: Int? = nil) -> Int {
     if (records.count + 1) * 4 > slots.count * 3 { grow() }
-    let hash = record.hashValue
+    let hash = known ?? record.hashValue
     let mask = slots.count - 1
     var i = hash & mask
     while slots[i] != 0 {
