@@ -48,6 +48,8 @@ import KubeZoneSynth
   /// `readEarly` says whether one was read before the copy ended.
   static func fromStream(_ bytes: [UInt8], cuts: [Double], chunk: Int) throws -> (outcome: Outcome, fast: Bool, readEarly: Bool) {
     let pipe = ExternalTool.privatePipe()
+    // The pipe closes its ends when released: kept until the copy ends.
+    defer { withExtendedLifetime(pipe) {} }
     let writer = pipe.fileHandleForWriting
     let chunkRead = DispatchSemaphore(value: 0)
     let written = DispatchSemaphore(value: 0)
