@@ -16,8 +16,10 @@ final class ChunkPool<Result>: @unchecked Sendable {
   private var running = 0
   private var closed = false
 
+  /// At most `threads` threads besides the caller, which reads what is
+  /// left when it calls `finish` (with none, it reads every chunk).
   init(threads: Int) {
-    self.threads = max(1, threads)
+    self.threads = max(0, threads)
   }
 
   /// Reads chunk `index` with `work` on one of the threads.
@@ -44,6 +46,16 @@ final class ChunkPool<Result>: @unchecked Sendable {
     while true {
       while next == queue.count, !closed { condition.wait() }
       guard next < queue.count else { break }
+      drain()
+    }
+    running -= 1
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Reads the queued chunks until none is left; with the lock held.
+  private func drain() {
+    while next < queue.count {
       let (index, work) = queue[next]
       queue[next].work = nil
       next += 1
@@ -55,12 +67,9 @@ final class ChunkPool<Result>: @unchecked Sendable {
       busy -= 1
       results[index] = result
     }
-    running -= 1
-    condition.broadcast()
-    condition.unlock()
   }
 
-  /// Drops the chunks not yet started (their results will be missing).
+  /// Drops the chunks not started yet (their results will be missing).
   func cancel() {
     condition.lock()
     queue = []
@@ -70,11 +79,13 @@ final class ChunkPool<Result>: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// Waits for every chunk handed over; their results by index.
+  /// Waits for every chunk handed over, reading those no thread has
+  /// started on the calling thread; their results by index.
   func finish() -> [Int: Result] {
     condition.lock()
     closed = true
     condition.broadcast()
+    drain()
     while running > 0 { condition.wait() }
     let out = results
     results = [:]

@@ -193,7 +193,8 @@ enum FastJSONInput {
     let rest = buf.count - start
     guard split.threads > 1, rest >= split.minSplit else { return nil }
     let parts = max(split.threads, (rest + split.chunkSize - 1) / max(1, split.chunkSize))
-    return JSONChunkPlan(buf, first: start, step: rest / parts, threads: split.threads, read: read)
+    // The calling thread reads the first chunk, then helps the pool.
+    return JSONChunkPlan(buf, first: start, step: rest / parts, threads: split.threads - 1, read: read)
   }
 
   /// Parses and decodes items from `from` until the item starting at or

@@ -43,8 +43,9 @@ enum FastYAMLInput {
       early.discard()
       plan = nil
     }
+    // The calling thread reads with the pool once the List is checked.
     let chunks = plan ?? YAMLChunkPlan(
-      itemsStart: itemsStart, chunkSize: chunkSize, threads: threads, release: release,
+      itemsStart: itemsStart, chunkSize: chunkSize, threads: threads - 1, release: release,
       read: chunkReader(file: file, decoder: decoder, limits: limits, general: general, directPods: directPods, progress: progress))
     // Chunk starts: the first item, then the first item after each step.
     chunks.extend(buf)
