@@ -39,12 +39,21 @@ enum FastJSONInput {
     PruneSchema(object.keys.map { (String(decoding: $0.key, as: UTF8.self), $0.rule) } + [("items", .all)])
   }
 
-  /// The decoded objects of `buf`, or nil to read it the full way.
+  /// Bytes of input a chunk holds, at least: several chunks per thread
+  /// even out chunks that read slower, and a stream's next chunk starts
+  /// soon after its bytes arrive.
+  static let chunkSize = 8 << 20
+
+  /// The decoded objects of `buf`, or nil to read it the full way. `early`
+  /// holds the chunks a stream's reading began with (`StreamedInput`); it
+  /// is used when its first item is the List's, and finished either way.
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
-    threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = 4 << 20, directPods: Bool = true,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = 4 << 20, chunkSize: Int = chunkSize,
+    directPods: Bool = true, early: JSONChunkPlan? = nil,
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
+    defer { early?.discard() }
     var p = PruningJSONParser(buf, file: file, limits: limits, at: 0, line: 1, lineStart: 0)
     if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF {
       p.pos = 3
@@ -63,7 +72,8 @@ enum FastJSONInput {
           if key?.scalar?.text == "items" {
             p.skipWhitespace()
             guard items == nil, p.byte == UInt8(ascii: "[") else { return nil }
-            guard let read = streamItems(&p, decoder: decoder, threads: threads, minSplit: minSplit, directPods: directPods, release: release, progress: progress) else { return nil }
+            let split = Split(threads: threads, minSplit: minSplit, chunkSize: chunkSize, early: early)
+            guard let read = streamItems(&p, decoder: decoder, split: split, directPods: directPods, release: release, progress: progress) else { return nil }
             items = read
           } else if let key, let rule {
             pairs.append(Node.Pair(key: key, value: try p.value(rule) ?? key))
@@ -88,10 +98,19 @@ enum FastJSONInput {
     }
   }
 
+  /// How a List's items are split into chunks.
+  struct Split {
+    var threads: Int
+    /// Items shorter than this are read in one chunk.
+    var minSplit: Int
+    var chunkSize: Int
+    var early: JSONChunkPlan?
+  }
+
   /// Reads the items of the List whose `[` is at `p.pos`, leaving `p` after
   /// its `]`; nil to give up.
   static func streamItems(
-    _ p: inout PruningJSONParser, decoder: ObjectDecoder, threads: Int, minSplit: Int, directPods: Bool,
+    _ p: inout PruningJSONParser, decoder: ObjectDecoder, split: Split, directPods: Bool,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> ObjectDecoder.Result? {
     do throws(PruningAbort) {
@@ -103,31 +122,22 @@ enum FastJSONInput {
     } catch {
       return nil
     }
-    let starts = [p.pos] + boundaries(p.buf, from: p.pos, parts: threads, minSplit: minSplit)
     let buf = p.buf
-    var chunks = [Chunk](repeating: Chunk(), count: starts.count)
     let first = Position(pos: p.pos, line: p.line, lineStart: p.lineStart, continuation: p.continuation)
     let file = p.file, limits = p.limits
-    chunks.withUnsafeMutableBufferPointer { slots in
-      let slots = UnsafeSendable(slots)
-      let group = DispatchGroup()
-      let shared = UnsafeSendable(buf)
-      for i in starts.indices.dropFirst() {
-        group.enter()
-        let thread = Thread {
-          let buf = shared.value
-          // A later chunk counts lines from its own start; fixed up below.
-          let lineStart = lineStartBefore(buf, starts[i])
-          let at = Position(pos: lineStart, line: 1, lineStart: lineStart, continuation: 0)
-          slots.value[i] = readChunk(buf, file: file, limits: limits, from: at, until: starts.indices.contains(i + 1) ? starts[i + 1] : nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
-          group.leave()
-        }
-        thread.stackSize = 16 << 20
-        thread.start()
-      }
-      slots.value[0] = readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
-      group.wait()
+    var plan = split.early
+    if let early = plan, early.first != p.pos {
+      early.discard()
+      plan = nil
     }
+    if plan == nil {
+      let read = chunkReader(file: file, limits: limits, decoder: decoder, directPods: directPods, release: release, progress: progress)
+      plan = Self.plan(buf, from: p.pos, split: split, read: read)
+    }
+    plan?.complete(buf)
+    let starts = [p.pos] + (plan?.starts ?? [])
+    var chunks = [readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, directPods: directPods, release: release, progress: progress)]
+    chunks += plan?.finish() ?? []
     // Join the chunks while each ends exactly where the next began; each
     // is shifted in place and dropped once appended.
     var result = chunks[0].result
@@ -160,6 +170,31 @@ enum FastJSONInput {
     p.continuation = end.continuation
     p.depth -= 1
     return result
+  }
+
+  /// Reads chunks 1...: a later chunk counts lines from the start of its
+  /// first line; `streamItems` moves them to their real lines.
+  static func chunkReader(
+    file: String, limits: ReadLimits, decoder: ObjectDecoder, directPods: Bool,
+    release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
+  ) -> JSONChunkPlan.Read {
+    { buf, start, until in
+      let lineStart = lineStartBefore(buf, start)
+      let at = Position(pos: lineStart, line: 1, lineStart: lineStart, continuation: 0)
+      return readChunk(buf, file: file, limits: limits, from: at, until: until, decoder: decoder, directPods: directPods, release: release, progress: progress)
+    }
+  }
+
+  /// The chunks of a whole input's items from `start`: even parts, one
+  /// per thread at least, of `chunkSize` at most; nil for one chunk.
+  private static func plan(
+    _ buf: UnsafeBufferPointer<UInt8>, from start: Int, split: Split, read: @escaping JSONChunkPlan.Read
+  ) -> JSONChunkPlan? {
+    let rest = buf.count - start
+    guard split.threads > 1, rest >= split.minSplit else { return nil }
+    let parts = max(split.threads, (rest + split.chunkSize - 1) / max(1, split.chunkSize))
+    // The calling thread reads the first chunk, then helps the pool.
+    return JSONChunkPlan(buf, first: start, step: rest / parts, threads: split.threads - 1, read: read)
   }
 
   /// Parses and decodes items from `from` until the item starting at or
@@ -225,38 +260,6 @@ enum FastJSONInput {
       (p.pos, p.line, p.lineStart, p.continuation, p.depth) = saved
       return nil
     }
-  }
-
-  /// Where chunks 1..<parts start: the `{` of an item, found by kubectl's
-  /// layout near each even split of the rest of the input.
-  static func boundaries(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, parts: Int, minSplit: Int) -> [Int] {
-    let rest = buf.count - start
-    guard parts > 1, rest >= minSplit else { return [] }
-    // The first item's indentation: the `{` must open its own line.
-    let lineStart = lineStartBefore(buf, start)
-    guard lineStart > 0, (lineStart..<start).allSatisfy({ buf[$0] == 0x20 }) else { return [] }
-    let indent = start - lineStart
-    // "\n" + indent + "}," + "\n" + indent + "{"
-    var pattern: [UInt8] = [0x0A] + Array(repeating: 0x20, count: indent) + [UInt8(ascii: "}"), UInt8(ascii: ","), 0x0A]
-    pattern += Array(repeating: 0x20, count: indent) + [UInt8(ascii: "{")]
-    var out: [Int] = []
-    for k in 1..<parts {
-      var i = max(start + rest * k / parts, (out.last ?? start) + 1)
-      let last = buf.count - pattern.count
-      var found: Int?
-      while i <= last {
-        if buf[i] == 0x0A, buf[i + indent + 1] == UInt8(ascii: "}"),
-          (0..<pattern.count).allSatisfy({ buf[i + $0] == pattern[$0] })
-        {
-          found = i + pattern.count - 1
-          break
-        }
-        i += 1
-      }
-      guard let found else { break }
-      out.append(found)
-    }
-    return out
   }
 
   /// The offset just after the line break before `offset`.

@@ -21,77 +21,72 @@ enum FastYAMLInput {
   /// Bytes of input a chunk holds, at least (it ends at an item).
   static let chunkSize = 4 << 20
 
+  /// The decoded objects of `buf`, or nil to read it the full way. `early`
+  /// holds the chunks a stream's reading began with (`StreamedInput`); it
+  /// is used when its first item is the List's, and finished either way.
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = chunkSize,
-    general: Bool = true, directPods: Bool = true, release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
+    general: Bool = true, directPods: Bool = true, early: YAMLChunkPlan? = nil,
+    release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
     progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
+    defer { early?.discard() }
     // A lone CR is a line break to YAML but not to the chunking here,
     // which finds items and lines by LF: such files (hand-made, or CRLF)
     // take the full readers, or a key after a CR could go missing. The
     // header, the tail and each chunk are checked as they are read, not
     // the whole file up front, which would page all of it in at once.
     guard let itemsStart = itemsStart(buf) else { return nil }
+    var plan = early
+    if let early = plan, early.itemsStart != itemsStart {
+      early.discard()
+      plan = nil
+    }
+    // The calling thread reads with the pool once the List is checked.
+    let chunks = plan ?? YAMLChunkPlan(
+      itemsStart: itemsStart, chunkSize: chunkSize, threads: threads - 1, release: release,
+      read: chunkReader(file: file, decoder: decoder, limits: limits, general: general, directPods: directPods, progress: progress))
     // Chunk starts: the first item, then the first item after each step.
-    var starts = [itemsStart]
-    // Finding a start touches a few bytes, but the kernel maps a file's
-    // pages in large folios (2 MB here): without giving each window back,
-    // this loop alone mapped 287 MB of a 635 MB file. Each chunk maps its
-    // pages again when it is read.
-    while let last = starts.last, last + chunkSize < buf.count, let next = nextItem(buf, after: last + chunkSize) {
-      starts.append(next)
-      release(max(0, last + chunkSize - (4 << 20))..<min(buf.count, next + (4 << 20)))
+    chunks.extend(buf)
+    let tail = tailStart(buf, from: chunks.starts[chunks.starts.count - 1])
+    if let base = buf.baseAddress, tail < buf.count, memchr(base + tail, 0x0D, buf.count - tail) != nil {
+      chunks.discard()
+      return nil
     }
-    let tail = tailStart(buf, from: starts[starts.count - 1])
-    if let base = buf.baseAddress, tail < buf.count, memchr(base + tail, 0x0D, buf.count - tail) != nil { return nil }
-    guard isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, decoder: decoder, limits: limits) else { return nil }
-    let ranges: [Range<Int>] = starts.indices.compactMap { i in
-      let e = i + 1 < starts.count ? starts[i + 1] : tail
-      return e > starts[i] ? starts[i]..<e : nil
+    guard isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, decoder: decoder, limits: limits) else {
+      chunks.discard()
+      return nil
     }
-    // Parse the chunks, each worker taking every k-th one.
-    var chunks = [(result: ObjectDecoder.Result, lines: Int)?](repeating: nil, count: ranges.count)
-    let workers = max(1, min(threads, ranges.count))
-    chunks.withUnsafeMutableBufferPointer { slots in
-      let slots = UnsafeSendable(slots)
-      let shared = UnsafeSendable(buf)
-      let work: @Sendable (Int) -> Void = { w in
-        for c in stride(from: w, to: ranges.count, by: workers) {
-          slots.value[c] = readChunk(shared.value, ranges[c], file: file, decoder: decoder, limits: limits, general: general, directPods: directPods)
-          release(ranges[c])
-          progress?(ranges[c].count, slots.value[c]?.result.objects.count ?? 0)
-          if slots.value[c] == nil { return }
-        }
-      }
-      let group = DispatchGroup()
-      for w in 1..<workers {
-        group.enter()
-        let thread = Thread {
-          work(w)
-          group.leave()
-        }
-        thread.stackSize = 16 << 20
-        thread.start()
-      }
-      work(0)
-      group.wait()
-    }
+    chunks.complete(buf, tail: tail)
+    guard var read = chunks.finish() else { return nil }
     // Join in order, moving each chunk to its real first line.
     var header = LineCounter(file: file)
     var line = 1 + header.lines(upTo: itemsStart, in: buf)
     // Each chunk is shifted in place and dropped once appended, so the
     // objects are never held twice.
     var result = ObjectDecoder.Result()
-    result.objects.reserveCapacity(chunks.reduce(0) { $0 + ($1?.result.objects.count ?? 0) })
-    for c in chunks.indices {
-      guard var chunk = chunks[c] else { return nil }
-      chunks[c] = nil
+    result.objects.reserveCapacity(read.reduce(0) { $0 + $1.result.objects.count })
+    for c in read.indices {
+      var chunk = read[c]
+      read[c].result = ObjectDecoder.Result()
       guard chunk.result.shiftLines(by: line - 1) else { return nil }
       result.append(chunk.result)
       line += chunk.lines
     }
     return result
+  }
+
+  /// Reads one chunk of items and reports it to `progress`.
+  static func chunkReader(
+    file: String, decoder: ObjectDecoder, limits: ReadLimits, general: Bool, directPods: Bool,
+    progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
+  ) -> YAMLChunkPlan.Read {
+    { buf, range in
+      let chunk = readChunk(buf, range, file: file, decoder: decoder, limits: limits, general: general, directPods: directPods)
+      progress?(range.count, chunk?.result.objects.count ?? 0)
+      return chunk
+    }
   }
 
   /// Parses one chunk of items; nil to give up. Without `general`, only

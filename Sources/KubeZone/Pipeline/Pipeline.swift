@@ -140,26 +140,51 @@ public enum Pipeline {
     return all.filter { $0.value.count > 1 }
   }
 
-  /// One input, standard input and pipes included (mapped, see
-  /// `InputFiles.mapped`): decoded by the fast readers when they apply,
-  /// else its bytes for the full readers.
+  /// One input, standard input and pipes included (see
+  /// `InputFiles.source`): decoded by the fast readers when they apply,
+  /// else its bytes for the full readers. A stream's reading starts while
+  /// it is still being copied (`StreamedInput`).
   static func readInput(
     _ input: InputFiles.Input, decoder: ObjectDecoder, meter: ProgressMeter? = nil
   ) throws(InputError) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
-    guard let mapped = try InputFiles.mapped(input) else {
+    guard let source = try InputFiles.source(input) else {
       let (name, bytes) = try InputFiles.read(input)
       return (name, bytes, nil)
     }
-    let path = mapped.name
     var progress: (@Sendable (Int, Int) -> Void)?
     if let meter {
       progress = { bytes, objects in meter.add(bytes: bytes, objects: objects) }
     }
-    let fast = mapped.withBytes { buf -> ObjectDecoder.Result? in
-      if ManifestReader.looksLikeJSON(buf) {
-        return FastJSONInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) }, progress: progress)
+    switch source {
+    case .mapped(let mapped):
+      return read(mapped, decoder: decoder, release: { mapped.release($0) }, progress: progress)
+    case .stream(let stream):
+      let early = StreamedInput.begin(stream, decoder: decoder, progress: progress)
+      let mapped: MappedFile
+      do {
+        mapped = try stream.finish()
+      } catch {
+        early?.discard()
+        throw error
       }
-      return FastYAMLInput.decode(buf, file: path, decoder: decoder, release: { mapped.release($0) }, progress: progress)
+      return read(mapped, decoder: decoder, early: early, release: { mapped.release($0) }, progress: progress)
+    }
+  }
+
+  /// One mapped input through the fast readers, else its bytes.
+  private static func read(
+    _ mapped: MappedFile, decoder: ObjectDecoder, early: StreamedInput.Early? = nil,
+    release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (Int, Int) -> Void)?
+  ) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
+    let path = mapped.name
+    let fast = mapped.withBytes { buf -> ObjectDecoder.Result? in
+      // The readers finish the chunks begun early, whichever is used.
+      if ManifestReader.looksLikeJSON(buf) {
+        early?.yaml?.discard()
+        return FastJSONInput.decode(buf, file: path, decoder: decoder, early: early?.json, release: release, progress: progress)
+      }
+      early?.json?.discard()
+      return FastYAMLInput.decode(buf, file: path, decoder: decoder, early: early?.yaml, release: release, progress: progress)
     }
     if let fast { return (path, nil, (fast, mapped.count)) }
     let bytes = mapped.array()

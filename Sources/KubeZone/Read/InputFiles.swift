@@ -66,21 +66,27 @@ public enum InputFiles {
     }
   }
 
-  /// One input as a mapped file: a regular file in place; standard input,
-  /// a FIFO or `<(kubectl ...)` copied first (`InputSpool`). Nil when a
-  /// named file cannot be opened or mapped (`read` then reports it).
-  static func mapped(_ input: Input) throws(InputError) -> MappedFile? {
+  /// One input as a mapped file, or a stream being copied to one
+  /// (`InputSpool.start`): a regular file in place; standard input, a FIFO
+  /// or `<(kubectl ...)` copied. Nil when a named file cannot be opened or
+  /// mapped (`read` then reports it).
+  static func source(_ input: Input) throws(InputError) -> InputSpool.Source? {
     switch input {
     case .standardInput:
-      return try InputSpool.map(fd: STDIN_FILENO, name: "<stdin>")
+      return try InputSpool.start(fd: STDIN_FILENO, closing: false, name: "<stdin>")
     case .file(let path):
       let fd = open(path, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { return nil }
-      defer { close(fd) }
       var info = stat()
-      guard fstat(fd, &info) == 0 else { return nil }
-      if (info.st_mode & S_IFMT) == S_IFREG { return MappedFile(fd: fd, name: path, from: 0) }
-      return try InputSpool.map(fd: fd, name: path)
+      guard fstat(fd, &info) == 0 else {
+        close(fd)
+        return nil
+      }
+      if (info.st_mode & S_IFMT) == S_IFREG {
+        defer { close(fd) }
+        return MappedFile(fd: fd, name: path, from: 0).map(InputSpool.Source.mapped)
+      }
+      return try InputSpool.start(fd: fd, closing: true, name: path)
     }
   }
 

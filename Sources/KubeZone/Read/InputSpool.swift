@@ -35,6 +35,31 @@ enum InputSpool {
     return mapped
   }
 
+  /// The input open as `fd`: a regular file mapped in place, else a
+  /// stream whose copy has started (`SpoolStream`), so reading can begin
+  /// before it ends. `fd` is closed once read when `closing`.
+  static func start(fd: Int32, closing: Bool, name: String, folder: String = folder) throws(InputError) -> Source {
+    var info = stat()
+    if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+      defer { if closing { close(fd) } }
+      return .mapped(try map(fd: fd, name: name, folder: folder))
+    }
+    do throws(InputError) {
+      if let stream = try SpoolStream.start(source: fd, closing: closing, name: name, folder: folder) { return .stream(stream) }
+    } catch {
+      if closing { close(fd) }
+      throw error
+    }
+    defer { if closing { close(fd) } }
+    return .mapped(try map(fd: fd, name: name, folder: folder))
+  }
+
+  /// An input ready to read, or on its way.
+  enum Source {
+    case mapped(MappedFile)
+    case stream(SpoolStream)
+  }
+
   /// A new temporary file in `folder` that has no name, so nothing is left
   /// behind whatever happens to the process (`O_TMPFILE`, else `mkstemp`
   /// and `unlink` at once).
@@ -54,8 +79,11 @@ enum InputSpool {
   }
 
   /// Copies `source` to its end into `spool`: `splice` from a pipe (no copy
-  /// through this process), else `read` and `write`.
-  static func copy(from source: Int32, name: String, to spool: Int32, folder: String) throws(InputError) {
+  /// through this process), else `read` and `write`. `copied` hears of
+  /// each step's bytes once they are in the spool.
+  static func copy(
+    from source: Int32, name: String, to spool: Int32, folder: String, copied: (Int) -> Void = { _ in }
+  ) throws(InputError) {
     #if os(Linux)
       if let splice = Splice.function {
         // A larger pipe means fewer wake-ups; refused (not a pipe, or over
@@ -66,6 +94,7 @@ enum InputSpool {
           let n = splice(source, nil, spool, nil, chunk, 0)
           if n > 0 {
             first = false
+            copied(n)
             continue
           }
           if n == 0 { return }
@@ -92,6 +121,7 @@ enum InputSpool {
         guard w > 0 else { throw failure(name, "cannot copy the input to a temporary file in \(folder)", errno) }
         done += w
       }
+      copied(n)
     }
   }
 

@@ -14,6 +14,10 @@ final class MappedFile: @unchecked Sendable {
   /// Where the input's bytes start in the mapping (a redirected file read
   /// from the middle); whole pages before it are not mapped.
   private let skip: Int
+  /// What owns the mapping when this does not (a growing spool, mapped
+  /// once with room to spare, whose early readers share it); else nil and
+  /// the mapping is this object's.
+  private let owner: AnyObject?
 
   /// Maps the regular file open as `fd` from byte `offset` to its end; the
   /// caller keeps `fd` (the mapping does not need it once made).
@@ -25,6 +29,7 @@ final class MappedFile: @unchecked Sendable {
     let start = min(offset, Int(info.st_size)) / page * page
     count = max(0, Int(info.st_size) - offset)
     skip = offset - start
+    owner = nil
     if count == 0 {
       base = nil
       return
@@ -35,8 +40,17 @@ final class MappedFile: @unchecked Sendable {
     base = mapped
   }
 
+  /// The first `count` bytes of a mapping that `owner` keeps and unmaps.
+  init(name: String, base: UnsafeMutableRawPointer, count: Int, owner: AnyObject) {
+    self.name = name
+    self.base = count > 0 ? base : nil
+    self.count = count
+    skip = 0
+    self.owner = owner
+  }
+
   deinit {
-    if let base { munmap(base, count + skip) }
+    if let base, owner == nil { munmap(base, count + skip) }
   }
 
   /// Runs `body` over the file's bytes; the pointer must not escape.

@@ -9,6 +9,7 @@ import KubeZoneSynth
   /// A pipe whose read end is handed back while a thread writes `bytes`.
   static func pipe(feeding bytes: [UInt8]) -> Pipe {
     let pipe = ExternalTool.privatePipe()
+    defer { withExtendedLifetime(pipe) {} }
     let writer = pipe.fileHandleForWriting
     Thread {
       try? writer.write(contentsOf: Data(bytes))
@@ -22,6 +23,7 @@ import KubeZoneSynth
     // Larger than a pipe's buffer many times over, and several chunks.
     let bytes = SnapshotWriter.bytes(.all, format, spec: SnapshotSpec(pods: 400, services: 26, seed: 5))
     let pipe = Self.pipe(feeding: bytes)
+    defer { withExtendedLifetime(pipe) {} }
     let mapped = try InputSpool.map(fd: pipe.fileHandleForReading.fileDescriptor, name: "<stdin>")
     #expect(mapped.name == "<stdin>")
     #expect(mapped.array() == bytes)
@@ -64,6 +66,7 @@ import KubeZoneSynth
   /// A non-blocking pipe whose writer pauses: waited on, not an error.
   @Test func aNonBlockingPipeIsWaitedOn() throws {
     let pipe = ExternalTool.privatePipe()
+    defer { withExtendedLifetime(pipe) {} }
     let reader = pipe.fileHandleForReading.fileDescriptor
     #expect(fcntl(reader, F_SETFL, fcntl(reader, F_GETFL) | O_NONBLOCK) == 0)
     let writer = pipe.fileHandleForWriting
@@ -79,7 +82,10 @@ import KubeZoneSynth
   }
 
   @Test func anEmptyPipeIsAnEmptyInput() throws {
-    let mapped = try InputSpool.map(fd: Self.pipe(feeding: []).fileHandleForReading.fileDescriptor, name: "<stdin>")
+    let pipe = Self.pipe(feeding: [])
+    // The pipe closes its ends when released: kept until the copy is made.
+    defer { withExtendedLifetime(pipe) {} }
+    let mapped = try InputSpool.map(fd: pipe.fileHandleForReading.fileDescriptor, name: "<stdin>")
     #expect(mapped.count == 0)
     #expect(mapped.array() == [])
   }
@@ -103,6 +109,7 @@ import KubeZoneSynth
 
   @Test func aMissingSpoolFolderIsAClearError() {
     let pipe = Self.pipe(feeding: Array("kind: Pod\n".utf8))
+    defer { withExtendedLifetime(pipe) {} }
     #expect {
       _ = try InputSpool.map(fd: pipe.fileHandleForReading.fileDescriptor, name: "<stdin>", folder: "/nonexistent/kz")
     } throws: { error in
@@ -116,6 +123,7 @@ import KubeZoneSynth
     let folder = TestSupport.temporaryFolder("spool")
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let pipe = Self.pipe(feeding: Array(repeating: UInt8(ascii: "a"), count: 3 << 20))
+    defer { withExtendedLifetime(pipe) {} }
     let mapped = try InputSpool.map(fd: pipe.fileHandleForReading.fileDescriptor, name: "<stdin>", folder: folder)
     #expect(mapped.count == 3 << 20)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])

@@ -1,0 +1,103 @@
+/// The chunks of a JSON List's items after the first, found by kubectl's
+/// layout and read on a `ChunkPool` as soon as each one's bytes are known:
+/// all at once for a file, or while a stream is still being copied.
+///
+///     "items": [
+///         {            <- `first`: chunk 0, read by the caller
+///         ...
+///         },
+///         {            <- starts[0]: chunk 1, read once starts[1] is found
+///
+/// A start is only a guess (an item's `{` on its own line, indented like
+/// the first item's); the caller's join confirms each one. A chunk is
+/// given the bytes up to its end's `{` only, so it never reads what a
+/// stream has not copied yet: a guess that was wrong fails there.
+final class JSONChunkPlan: @unchecked Sendable {
+  typealias Read = (_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ until: Int?) -> FastJSONInput.Chunk
+
+  /// Where the first item's `{` is.
+  let first: Int
+  /// Where chunks 1... start.
+  private(set) var starts: [Int] = []
+  /// "\n" + indent + "}," + "\n" + indent + "{"
+  private let pattern: [UInt8]
+  private let indent: Int
+  /// Bytes a chunk holds at least.
+  private let step: Int
+  /// Where the search for the next start goes on.
+  private var scanned: Int
+  private let pool: ChunkPool<FastJSONInput.Chunk>
+  private let read: Read
+
+  /// Nil when the first item's `{` does not open its own line (no layout
+  /// to go by). `buf` needs to hold the first item's line only.
+  init?(_ buf: UnsafeBufferPointer<UInt8>, first: Int, step: Int, threads: Int, read: @escaping Read) {
+    let lineStart = FastJSONInput.lineStartBefore(buf, first)
+    guard lineStart > 0, (lineStart..<first).allSatisfy({ buf[$0] == 0x20 }) else { return nil }
+    indent = first - lineStart
+    pattern = [0x0A] + Array(repeating: 0x20, count: indent) + [UInt8(ascii: "}"), UInt8(ascii: ","), 0x0A]
+      + Array(repeating: 0x20, count: indent) + [UInt8(ascii: "{")]
+    self.first = first
+    self.step = max(1, step)
+    scanned = first + 1
+    pool = ChunkPool(threads: threads)
+    self.read = read
+  }
+
+  /// Finds the starts in `buf` (the bytes there are so far) and hands each
+  /// chunk whose end is now known to the pool.
+  func extend(_ buf: UnsafeBufferPointer<UInt8>) {
+    while let start = nextStart(buf) {
+      starts.append(start)
+      guard starts.count >= 2 else { continue }
+      let (from, until) = (starts[starts.count - 2], start)
+      let bytes = UnsafeBufferPointer(rebasing: buf[0..<until + 1])
+      let shared = UnsafeSendable(bytes)
+      pool.submit(starts.count - 2) { [read] in read(shared.value, from, until) }
+    }
+  }
+
+  /// The input is whole: the remaining starts, and the last chunk, which
+  /// reads through the List's `]`.
+  func complete(_ buf: UnsafeBufferPointer<UInt8>) {
+    extend(buf)
+    guard let last = starts.last else { return }
+    let shared = UnsafeSendable(buf)
+    pool.submit(starts.count - 1) { [read] in read(shared.value, last, nil) }
+  }
+
+  /// Waits for the chunks: one for each start (a missing one as failed).
+  func finish() -> [FastJSONInput.Chunk] {
+    let done = pool.finish()
+    return starts.indices.map { i in
+      done[i] ?? {
+        var failed = FastJSONInput.Chunk()
+        failed.failed = true
+        return failed
+      }()
+    }
+  }
+
+  /// Drops the chunks not started yet and waits for the others.
+  func discard() {
+    pool.cancel()
+    _ = pool.finish()
+  }
+
+  /// The next chunk's `{`, at least `step` bytes after the last start.
+  private func nextStart(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = max(scanned, (starts.last ?? first) + step)
+    let last = buf.count - pattern.count
+    while i <= last {
+      if buf[i] == 0x0A, buf[i + indent + 1] == UInt8(ascii: "}"),
+        (0..<pattern.count).allSatisfy({ buf[i + $0] == pattern[$0] })
+      {
+        scanned = i + pattern.count
+        return i + pattern.count - 1
+      }
+      i += 1
+    }
+    scanned = max(scanned, i)
+    return nil
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Starts reading a stream's List while it is still being copied into its
+/// spool (`SpoolStream`), so that behind `cat` or kubectl the reading
+/// overlaps the copy instead of following it.
+///
+/// As the copy grows, the chunk starts the fast readers would find in the
+/// whole input are found in the bytes already there, and each chunk whose
+/// bytes are all there is read on a pool (`JSONChunkPlan`,
+/// `YAMLChunkPlan`). Once the copy ends, the fast readers run as for a
+/// file and take over these chunks: what remains (the root object or
+/// header and tail, the first JSON chunk, the last chunks) is read then,
+/// and the join and the fallback to the full readers are a file's.
+enum StreamedInput {
+  /// The chunks begun before the copy ended.
+  enum Early {
+    case json(JSONChunkPlan)
+    case yaml(YAMLChunkPlan)
+
+    var json: JSONChunkPlan? { if case .json(let plan) = self { plan } else { nil } }
+    var yaml: YAMLChunkPlan? { if case .yaml(let plan) = self { plan } else { nil } }
+
+    /// Waits for the chunks begun, dropping the rest.
+    func discard() {
+      switch self {
+      case .json(let plan): plan.discard()
+      case .yaml(let plan): plan.discard()
+      }
+    }
+  }
+
+  /// Bytes looked at for the start of the items.
+  static let head = 1 << 16
+
+  /// Follows the copy to its end, starting chunks as their bytes arrive;
+  /// nil when nothing could start before the end (a small input, or no
+  /// List in kubectl's layout).
+  static func begin(
+    _ stream: SpoolStream, decoder: ObjectDecoder, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    jsonChunkSize: Int = FastJSONInput.chunkSize, yamlChunkSize: Int = FastYAMLInput.chunkSize,
+    directPods: Bool = true, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
+  ) -> Early? {
+    // The head: enough to find the first item, or all there is.
+    var (buf, ended) = stream.wait(beyond: 0)
+    while !ended, buf.count <= head + 4096 { (buf, ended) = stream.wait(beyond: buf.count) }
+    guard !ended else { return nil }
+    let release: @Sendable (Range<Int>) -> Void = { stream.release($0) }
+    let file = stream.name
+    let early: Early
+    if ManifestReader.looksLikeJSON(buf) {
+      guard let first = firstItem(buf) else { return nil }
+      let read = FastJSONInput.chunkReader(
+        file: file, limits: .default, decoder: decoder, directPods: directPods, release: release, progress: progress)
+      guard let plan = JSONChunkPlan(buf, first: first, step: jsonChunkSize, threads: threads, read: read) else { return nil }
+      early = .json(plan)
+    } else {
+      guard let start = FastYAMLInput.itemsStart(buf) else { return nil }
+      let read = FastYAMLInput.chunkReader(
+        file: file, decoder: decoder, limits: .default, general: true, directPods: directPods, progress: progress)
+      early = .yaml(YAMLChunkPlan(itemsStart: start, chunkSize: yamlChunkSize, threads: threads, release: release, read: read))
+    }
+    while true {
+      switch early {
+      case .json(let plan): plan.extend(buf)
+      case .yaml(let plan): plan.extend(buf)
+      }
+      if ended { return early }
+      (buf, ended) = stream.wait(beyond: buf.count)
+    }
+  }
+
+  /// The first item's `{` in kubectl's layout (`"items": [` then `{`), to
+  /// be confirmed by the parser once the input is whole.
+  static func firstItem(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
+    let key = Array(#""items""#.utf8)
+    let limit = min(buf.count, head) - key.count
+    var i = 0
+    while i <= limit {
+      defer { i += 1 }
+      guard buf[i] == key[0], (1..<key.count).allSatisfy({ buf[i + $0] == key[$0] }) else { continue }
+      var j = i + key.count
+      for expected in [UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "{")] {
+        while j < buf.count, [0x20, 0x09, 0x0A, 0x0D].contains(buf[j]) { j += 1 }
+        guard j < buf.count, buf[j] == expected else { break }
+        if expected == UInt8(ascii: "{") { return j }
+        j += 1
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+@testable import KubeZone
+import KubeZoneSynth
+
+/// Reading a stream while it is still being copied (`StreamedInput`)
+/// gives exactly what reading the same bytes from a file gives: the same
+/// objects at the same positions, the same error for a cut stream, and the
+/// same results when the layout's guess of a chunk start is wrong.
+@Suite struct StreamedInputTests {
+  /// What reading an input ends in: its objects, or the full readers' error.
+  enum Outcome: Equatable {
+    case objects([KubernetesObject], skipped: [String: Int])
+    case error(String)
+  }
+
+  static let decoder = ObjectDecoder(defaultNamespace: "test")
+
+  /// The outcome of `fast` (nil: the full readers read `bytes`).
+  static func outcome(_ fast: ObjectDecoder.Result?, _ bytes: [UInt8]) -> Outcome {
+    if let fast { return .objects(fast.objects, skipped: fast.skipped) }
+    var result = ObjectDecoder.Result()
+    do {
+      try Pipeline.decode(bytes, file: "<stdin>", with: decoder, into: &result)
+    } catch {
+      return .error("\(error)")
+    }
+    return .objects(result.objects, skipped: result.skipped)
+  }
+
+  /// The same bytes from a file: the fast readers with one chunk, then
+  /// with chunks of `chunk` bytes on two threads; both must agree.
+  static func fromFile(_ bytes: [UInt8], chunk: Int) -> Outcome {
+    let outcomes = [(1, 1 << 30), (2, chunk)].map { threads, size in
+      outcome(bytes.withUnsafeBufferPointer { buf in
+        ManifestReader.looksLikeJSON(buf)
+          ? FastJSONInput.decode(buf, file: "<stdin>", decoder: decoder, threads: threads, minSplit: 0, chunkSize: size)
+          : FastYAMLInput.decode(buf, file: "<stdin>", decoder: decoder, threads: threads, chunkSize: size)
+      }, bytes)
+    }
+    #expect(outcomes[0] == outcomes[1], "one chunk and several chunks differ")
+    return outcomes[1]
+  }
+
+  /// `bytes` written into a pipe in bursts ending at `cuts`, 20 ms apart,
+  /// read as standard input is, with chunks of `chunk` bytes. Before the
+  /// last burst the writer waits (10 s at most) for a chunk to be read:
+  /// `readEarly` says whether one was read before the copy ended.
+  static func fromStream(_ bytes: [UInt8], cuts: [Double], chunk: Int) throws -> (outcome: Outcome, fast: Bool, readEarly: Bool) {
+    let pipe = ExternalTool.privatePipe()
+    // The pipe closes its ends when released: kept until the copy ends.
+    defer { withExtendedLifetime(pipe) {} }
+    let writer = pipe.fileHandleForWriting
+    let chunkRead = DispatchSemaphore(value: 0)
+    let written = DispatchSemaphore(value: 0)
+    let early = Box()
+    let ends = cuts.map { Int(Double(bytes.count) * $0) } + [bytes.count]
+    Thread {
+      var from = 0
+      for (i, end) in ends.enumerated() {
+        if i == ends.count - 1 { early.value = chunkRead.wait(timeout: .now() + 10) == .success }
+        try? writer.write(contentsOf: Data(bytes[from..<end]))
+        from = end
+        usleep(20_000)
+      }
+      try? writer.close()
+      written.signal()
+    }.start()
+    let source = try InputSpool.start(fd: pipe.fileHandleForReading.fileDescriptor, closing: false, name: "<stdin>")
+    guard case .stream(let stream) = source else {
+      Issue.record("a pipe is not streamed")
+      return (.error("not streamed"), false, false)
+    }
+    let plan = StreamedInput.begin(
+      stream, decoder: decoder, threads: 2, jsonChunkSize: chunk, yamlChunkSize: chunk, progress: { _, _ in chunkRead.signal() })
+    let mapped = try stream.finish()
+    written.wait()
+    #expect(mapped.array() == bytes)
+    let fast = mapped.withBytes { buf in
+      ManifestReader.looksLikeJSON(buf)
+        ? FastJSONInput.decode(buf, file: "<stdin>", decoder: decoder, threads: 2, minSplit: 0, chunkSize: chunk, early: plan?.json)
+        : FastYAMLInput.decode(buf, file: "<stdin>", decoder: decoder, threads: 2, chunkSize: chunk, early: plan?.yaml)
+    }
+    return (outcome(fast, mapped.array()), fast != nil, early.value)
+  }
+
+  final class Box: @unchecked Sendable {
+    var value = false
+  }
+
+  /// A snapshot of several hundred KB whose last line has no line break.
+  static func snapshot(_ format: SnapshotFormat) -> [UInt8] {
+    var bytes = SnapshotWriter.bytes(.all, format, spec: SnapshotSpec(pods: 500, services: 30, seed: 13, dualStack: true))
+    while bytes.last == 0x0A { bytes.removeLast() }
+    return bytes
+  }
+
+  @Test(arguments: SnapshotFormat.allCases)
+  func aStreamInBurstsReadsAsTheFileDoes(format: SnapshotFormat) throws {
+    let bytes = Self.snapshot(format)
+    // Bursts ending mid-item, and chunks far smaller than the bursts.
+    let streamed = try Self.fromStream(bytes, cuts: [0.13, 0.37, 0.61, 0.85], chunk: 40_000)
+    let readEarly = streamed.readEarly, fast = streamed.fast
+    #expect(readEarly, "no chunk was read before the copy ended")
+    #expect(fast, "the fast readers gave up")
+    #expect(streamed.outcome == Self.fromFile(bytes, chunk: 40_000))
+    #expect(streamed.outcome == Self.outcome(nil, bytes), "the full readers differ")
+    guard case .objects(let objects, _) = streamed.outcome else { return }
+    #expect(objects.count > 500)
+    #expect(objects.allSatisfy { $0.meta.location.file == "<stdin>" })
+  }
+
+  /// kubectl killed mid-List: the full readers' positioned error, as for
+  /// the same bytes in a file.
+  @Test(arguments: SnapshotFormat.allCases, [0.55, 0.9])
+  func aStreamCutMidItemIsTheFilesError(format: SnapshotFormat, cut: Double) throws {
+    let whole = Self.snapshot(format)
+    var bytes = Array(whole.prefix(Int(Double(whole.count) * cut)))
+    // Not at a line break, so YAML is cut inside a line too.
+    while bytes.last == 0x0A { bytes.removeLast() }
+    let streamed = try Self.fromStream(bytes, cuts: [0.2, 0.5], chunk: 40_000)
+    let readEarly = streamed.readEarly, fast = streamed.fast
+    #expect(readEarly, "no chunk was read before the copy ended")
+    #expect(!fast)
+    guard case .error(let message) = streamed.outcome else {
+      Issue.record("a cut stream was read: \(streamed.outcome)")
+      return
+    }
+    #expect(message.range(of: #"^<stdin>:[0-9]+:[0-9]+: error: "#, options: .regularExpression) != nil, "\(message)")
+    #expect(streamed.outcome == Self.fromFile(bytes, chunk: 40_000))
+  }
+
+  /// A nested List laid out like the items: the guessed chunk starts land
+  /// inside items, and the result is still the file's.
+  @Test func aWrongJSONGuessReadsAsTheFileDoes() throws {
+    let container = "    {\n        \"name\": \"c\"\n    }"
+    let item = { (i: Int) in
+      "    {\n        \"apiVersion\": \"v1\",\n        \"kind\": \"Pod\",\n        \"metadata\": {\"name\": \"p\(i)\", \"namespace\": \"n\"},\n"
+        + "        \"spec\": {\"containers\": [\n" + Array(repeating: container, count: 40).joined(separator: ",\n")
+        + "\n]},\n        \"status\": {\"podIP\": \"10.0.\(i / 250).\(i % 250 + 1)\"}\n    }"
+    }
+    let text = "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n" + (0..<300).map(item).joined(separator: ",\n")
+      + "\n    ],\n    \"kind\": \"List\"\n}\n"
+    let bytes = Array(text.utf8)
+    let streamed = try Self.fromStream(bytes, cuts: [0.25, 0.5, 0.75], chunk: 3_000)
+    let readEarly = streamed.readEarly
+    #expect(readEarly, "no chunk was read before the copy ended")
+    guard case .objects(let objects, _) = streamed.outcome else {
+      Issue.record("\(streamed.outcome)")
+      return
+    }
+    #expect(objects.count == 300)
+    #expect(streamed.outcome == Self.fromFile(bytes, chunk: 3_000))
+    #expect(streamed.outcome == Self.outcome(nil, bytes))
+  }
+
+  /// An entry-like `- ` line inside a quoted scalar: whatever the readers
+  /// make of it, the stream's outcome is the file's.
+  @Test func aWrongYAMLGuessReadsAsTheFileDoes() throws {
+    let item = { (i: Int) in
+      "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\(i)\n    namespace: n\n    annotations:\n"
+        + "      note: \"first line\n- second line\"\n  status:\n    podIP: 10.0.\(i / 250).\(i % 250 + 1)\n"
+    }
+    let text = "apiVersion: v1\nitems:\n" + (0..<400).map(item).joined() + "kind: List\nmetadata:\n  resourceVersion: \"\"\n"
+    let bytes = Array(text.utf8)
+    let streamed = try Self.fromStream(bytes, cuts: [0.3, 0.6], chunk: 2_000)
+    #expect(streamed.outcome == Self.fromFile(bytes, chunk: 2_000))
+    #expect(streamed.outcome == Self.outcome(nil, bytes))
+  }
+}
