@@ -16,7 +16,10 @@ enum ZoneTextCheck {
     var fields: [String]
   }
 
-  static func check(_ text: String, zone: Zone) {
+  /// `wildcards`: the zone is a public zone, where an owner may start with
+  /// the wildcard label `*` (a hostname annotation or a Gateway listener
+  /// such as `*.apps.example.com`, RFC 4592); never a cluster zone.
+  static func check(_ text: String, zone: Zone, wildcards: Bool = false) {
     for b in text.utf8 {
       FuzzCheck.require(b == 0x0A || (b >= 0x20 && b < 0x7F), "zone text holds byte \(b)")
     }
@@ -44,7 +47,7 @@ enum ZoneTextCheck {
       FuzzCheck.require(got.fields == want.fields, "RDATA read back differs: \(got.fields) vs \(want.fields)")
     }
     for r in zone.allRecords {
-      checkName(r.owner, zone: zone)
+      checkName(r.owner, zone: zone, wildcard: wildcards)
       checkData(r.data, zone: zone)
     }
   }
@@ -108,10 +111,12 @@ enum ZoneTextCheck {
   }
 
   /// Names in a zone are made only of checked labels: letters, digits and
-  /// dashes, an `_` at the start of an SRV label, nothing else; never `*`.
-  static func checkName(_ name: DomainName, zone: Zone) {
+  /// dashes, an `_` at the start of an SRV label, nothing else; `*` only as
+  /// a whole leftmost label of an owner in a public zone (`wildcard`).
+  static func checkName(_ name: DomainName, zone: Zone, wildcard: Bool = false) {
     FuzzCheck.require(name.wireLength <= 255, "name longer than 255 octets: \(name)")
-    for label in name.labels {
+    for (k, label) in name.labels.enumerated() {
+      if wildcard && k == 0 && label == [UInt8(ascii: "*")] { continue }
       FuzzCheck.require(!label.isEmpty && label.count <= 63, "bad label length in \(name)")
       for (i, b) in label.enumerated() {
         let ok = (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45 || (b == 95 && i == 0)

@@ -225,4 +225,29 @@ import Testing
     #expect(strict.code == .invalidInput)
     #expect(!FileManager.default.fileExists(atPath: folder + "/strict"))
   }
+
+  /// pipeline harness, crash-285a1025 (public-names variant): an
+  /// HTTPRoute whose `hostnames` key was mangled has no hostnames, so it
+  /// takes its listener's `*.apps.example.com`, and the zone gets the
+  /// wildcard owner `*`, as ExternalDNS publishes it (RFC 4592). The
+  /// product was right; the harness's zone-text check allowed no `*` at
+  /// all and now allows it as the whole leftmost label of a public zone's
+  /// owner. This pins the wildcard: written as `*`, read back as itself.
+  @Test func aRouteWithoutHostnamesPublishesItsListenersWildcard() throws {
+    let folder = TestSupport.temporaryFolder("fuzz-285a1025")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let input = folder + "/in.yaml"
+    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-285a1025.yaml")) ?? "", to: input)
+    let r = TestSupport.cli([
+      "generate", "--zone", "example.com", "--zone", "apps.example.com", "--source", "service,ingress,gateway,node",
+      "--out", folder + "/out", input,
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    let text = try #require(TestSupport.read(folder + "/out/apps.example.com.zone"))
+    let lines = text.split(separator: "\n").filter { $0.hasPrefix("*") }
+    #expect(lines.count == 1 && lines[0].hasSuffix("IN  A      203.0.113.30"), "\(text)")
+    #expect(!text.contains("\\*"), "\(text)")
+    let zone = try ZoneFileReader.read(Array(text.utf8), file: "apps.example.com.zone")
+    #expect(zone.records.contains { $0.owner == (try? DomainName("*.apps.example.com")) && $0.type == .a })
+  }
 }
