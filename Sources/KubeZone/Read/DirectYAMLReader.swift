@@ -133,7 +133,7 @@ struct DirectYAMLReader: DirectReader {
   mutating func walkSequence(column: Int, indentless: Bool, _ body: (inout DirectYAMLReader) throws(PruningAbort) -> Void) throws(PruningAbort) {
     try p.open()
     while true {
-      p.pos += 2
+      p.skipDash()
       place = .item(column)
       try body(&self)
       if p.atEnd || p.indent < column { break }

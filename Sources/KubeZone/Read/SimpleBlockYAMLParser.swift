@@ -49,11 +49,16 @@ struct SimpleBlockYAMLParser {
   var indent: Int { pos - lineStart }
   var atDash: Bool { at(pos) == UInt8(ascii: "-") && (at(pos + 1) == 0x20 || at(pos + 1) == 0x0A) }
 
+  /// Moves past the `- ` of an entry `atDash` found; a `-` that ends the
+  /// input (which `at` sees followed by a line break) leaves `pos` at the
+  /// end, never past it, where `location` would read beyond the bytes.
+  @inline(__always) mutating func skipDash() { pos = min(pos + 2, buf.count) }
+
   func abort(_ why: String) -> PruningAbort { PruningAbort(reason: why, offset: baseOffset + pos) }
 
   func location(_ offset: Int) -> SourceLocation {
     var column = 1
-    for i in lineStart..<offset where buf[i] & 0xC0 != 0x80 { column += 1 }
+    for i in lineStart..<min(offset, buf.count) where buf[i] & 0xC0 != 0x80 { column += 1 }
     return SourceLocation(source: source, line: baseLine + line, column: column, offset: baseOffset + offset)
   }
 
@@ -114,7 +119,7 @@ struct SimpleBlockYAMLParser {
     depth = 1
     while !atEnd {
       guard indent == 0, atDash else { throw abort("not a list entry") }
-      pos += 2
+      skipDash()
       if let podNamespace {
         var reader = DirectYAMLReader(p: self, place: .item(0))
         if let decoded = try? DirectPodDecoder.decode(&reader, defaultNamespace: podNamespace) {
@@ -246,7 +251,7 @@ struct SimpleBlockYAMLParser {
     let loc = rule == nil ? nil : location(pos)
     var items: [Node] = []
     while true {
-      pos += 2
+      skipDash()
       if let item = try inline(rule, parentIndent: column, allowMapping: true) { items.append(item) }
       if atEnd || indent < column { break }
       if indent == column && atDash { continue }

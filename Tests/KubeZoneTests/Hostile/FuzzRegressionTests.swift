@@ -250,4 +250,30 @@ import Testing
     let zone = try ZoneFileReader.read(Array(text.utf8), file: "apps.example.com.zone")
     #expect(zone.records.contains { $0.owner == (try? DomainName("*.apps.example.com")) && $0.type == .a })
   }
+
+  /// pipeline harness under ASan, crash-ba05f390: a List whose last entry
+  /// is a `-` that ends the input (`items:\n-`, no line break after it).
+  /// `atDash` sees a line break past the end, and moving past `- ` put the
+  /// simple YAML parser one byte beyond its chunk, where computing the
+  /// item's location read a byte outside the buffer (heap-buffer-overflow;
+  /// release builds read it silently). Entries, nested sequences and the
+  /// direct pod decoder's sequences now stop at the end.
+  @Test(arguments: ["-", "- a: 1\n-", "- a:\n  - x\n  -", "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    -"])
+  func aDashEndingTheInputKeepsTheParserInsideItsBytes(text: String) throws {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { buf in
+      var p = SimpleBlockYAMLParser(buf, file: "in.yaml", baseLine: 1, baseOffset: 0, limits: .default, outerDepth: 1)
+      #expect(throws: PruningAbort.self) { try p.items(schema: PruneSchema.object, podNamespace: "test") { _ in } }
+      #expect(p.pos <= buf.count, "pos \(p.pos) past \(buf.count) bytes")
+      #expect(p.location(p.pos).offset <= buf.count)
+    }
+    // Through the pipeline: the fast path gives up, the full readers report.
+    let folder = TestSupport.temporaryFolder("fuzz-ba05f390")
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-ba05f390.yaml")) ?? "", to: folder + "/in.yaml")
+    let r = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/in.yaml"])
+    #expect(r.code == .invalidInput, "\(r.err)")
+    #expect(r.err.contains("in.yaml:"), "\(r.err)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+  }
 }
