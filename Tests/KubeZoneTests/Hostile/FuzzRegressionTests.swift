@@ -191,10 +191,8 @@ import Testing
   /// (the zone-text check allows only lowercase). Public names and targets
   /// are now lowercased.
   @Test func aPublicTargetWithCapitalsIsWrittenInLowercase() throws {
-    let folder = TestSupport.temporaryFolder("fuzz-45591c2f")
+    let (folder, input) = Self.finding("45591c2f")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let input = folder + "/in.yaml"
-    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-45591c2f.yaml")) ?? "", to: input)
     let r = TestSupport.cli([
       "generate", "--zone", "lan", "--fqdn-template", "{{name}}.{{namespace}}.lan", "--out", folder + "/out", input,
     ])
@@ -210,10 +208,8 @@ import Testing
   /// cluster zone skips such a Service; the SRV is now skipped with a
   /// warning at the port, and the node addresses are still published.
   @Test func aNodePortServiceWithAnInvalidNameGetsNoSRV() throws {
-    let folder = TestSupport.temporaryFolder("fuzz-2c375534")
+    let (folder, input) = Self.finding("2c375534")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let input = folder + "/in.yaml"
-    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-2c375534.yaml")) ?? "", to: input)
     let r = TestSupport.cli(["generate", "--zone", "example.com", "--out", folder + "/out", input])
     #expect(r.code == .success, "\(r.err)")
     #expect(r.err.contains("\(input):21:7: warning: Service games/arQena: the Service's name is not a DNS-1035 label, so it names no SRV record for node port 30777 under arena.example.com."), "\(r.err)")
@@ -234,10 +230,8 @@ import Testing
   /// all and now allows it as the whole leftmost label of a public zone's
   /// owner. This pins the wildcard: written as `*`, read back as itself.
   @Test func aRouteWithoutHostnamesPublishesItsListenersWildcard() throws {
-    let folder = TestSupport.temporaryFolder("fuzz-285a1025")
+    let (folder, input) = Self.finding("285a1025")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let input = folder + "/in.yaml"
-    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-285a1025.yaml")) ?? "", to: input)
     let r = TestSupport.cli([
       "generate", "--zone", "example.com", "--zone", "apps.example.com", "--source", "service,ingress,gateway,node",
       "--out", folder + "/out", input,
@@ -268,12 +262,20 @@ import Testing
       #expect(p.location(p.pos).offset <= buf.count)
     }
     // Through the pipeline: the fast path gives up, the full readers report.
-    let folder = TestSupport.temporaryFolder("fuzz-ba05f390")
+    let (folder, input) = Self.finding("ba05f390")
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-ba05f390.yaml")) ?? "", to: folder + "/in.yaml")
-    let r = TestSupport.cli(["generate", "--out", folder + "/out", folder + "/in.yaml"])
+    let r = TestSupport.cli(["generate", "--out", folder + "/out", input])
     #expect(r.code == .invalidInput, "\(r.err)")
     #expect(r.err.contains("in.yaml:"), "\(r.err)")
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+  }
+
+  /// A new temporary folder holding `Fuzz/findings/pipeline-crash-<id>.yaml`
+  /// as `in.yaml`; the caller removes the folder.
+  static func finding(_ id: String) -> (folder: String, input: String) {
+    let folder = TestSupport.temporaryFolder("fuzz-" + id)
+    let input = folder + "/in.yaml"
+    TestSupport.write(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-\(id).yaml")) ?? "", to: input)
+    return (folder, input)
   }
 }
