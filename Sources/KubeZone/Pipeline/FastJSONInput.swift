@@ -151,7 +151,7 @@ enum FastJSONInput {
       var next = chunks[i].result
       chunks[i].result = ObjectDecoder.Result()
       guard next.shiftLines(by: shift) else { return nil }
-      result.append(next)
+      result.append(consume next)
       end = chunks[i].end
       end.line += shift
       reachedEnd = chunks[i].reachedEnd
@@ -161,8 +161,8 @@ enum FastJSONInput {
       // A guess was wrong: read on from here alone.
       let rest = readChunk(buf, file: file, limits: limits, from: end, until: nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
       guard !rest.failed, rest.reachedEnd else { return nil }
-      result.append(rest.result)
       end = rest.end
+      result.append(rest.result)
     }
     p.pos = end.pos
     p.line = end.line

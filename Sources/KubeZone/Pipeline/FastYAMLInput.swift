@@ -68,11 +68,11 @@ enum FastYAMLInput {
     var result = ObjectDecoder.Result()
     result.objects.reserveCapacity(read.reduce(0) { $0 + $1.result.objects.count })
     for c in read.indices {
-      var chunk = read[c]
+      var part = read[c].result
       read[c].result = ObjectDecoder.Result()
-      guard chunk.result.shiftLines(by: line - 1) else { return nil }
-      result.append(chunk.result)
-      line += chunk.lines
+      guard part.shiftLines(by: line - 1) else { return nil }
+      result.append(consume part)
+      line += read[c].lines
     }
     return result
   }

@@ -11,14 +11,15 @@ public enum Pipeline {
     let inputs = try InputFiles.expand(request.inputs)
     let meter = request.progress.map { ProgressMeter(totalBytes: InputFiles.totalSize(inputs), sink: $0) }
     for input in inputs {
-      let (name, bytes, fast) = try readInput(input, decoder: decoder, meter: meter)
+      var (name, bytes, fast) = try readInput(input, decoder: decoder, meter: meter)
       timings.inputBytes += bytes?.count ?? 0
-      if let fast {
-        timings.inputBytes += fast.bytes
+      // Taken, so its objects are moved, not copied (`append`).
+      if let (fastResult, fastBytes) = fast.take() {
+        timings.inputBytes += fastBytes
         // A file the fast path read held one non-empty document at least.
-        var result = fast.result
+        var result = consume fastResult
         result.documentCount = max(result.documentCount, 1)
-        decoded.append(result)
+        decoded.append(consume result)
         continue
       }
       let before = decoded.objects.count
@@ -106,7 +107,7 @@ public enum Pipeline {
   ) {
     let definitions = request.synthesis.provenance ? Self.definitions(objects) : [:]
     let inventory = try Inventory(
-      objects, filter: request.filter, podRecords: request.synthesis.podRecords, log: &log, conflicts: conflicts)
+      consume objects, filter: request.filter, podRecords: request.synthesis.podRecords, log: &log, conflicts: conflicts)
     WorkloadCheck.check(inventory, log: &log)
     clock.lap("inventory", into: &timings)
     var publicRecords: [PublicRecord] = []

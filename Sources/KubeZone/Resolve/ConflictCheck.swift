@@ -70,9 +70,11 @@ struct ConflictCheck: Sendable {
           at: service.meta.location, &log)
       }
     }
-    for pod in inventory.pods {
-      for ip in pod.ips {
+    // By index: a `for pod in` copy would retain each pod's fields.
+    for i in inventory.pods.indices {
+      for ip in inventory.pods[i].ips {
         guard let service = owners[ip] else { continue }
+        let pod = inventory.pods[i]
         try report(
           "Pod \(pod.meta.namespace)/\(pod.meta.name) has the address \(ip), the cluster IP of Service \(service.meta.namespace)/\(service.meta.name) at \(service.meta.location); the PTR of \(ip) names the service",
           at: pod.meta.location, &log)

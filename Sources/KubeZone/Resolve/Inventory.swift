@@ -25,7 +25,7 @@ public struct Inventory: Sendable {
   /// with different addresses are warned about.
   public init(_ objects: consuming [KubernetesObject], log: inout DiagnosticLog) {
     // Not strict: reporting a conflict never throws.
-    try? fill(objects, log: &log, conflicts: ConflictCheck(strict: false))
+    try? fill(consume objects, log: &log, conflicts: ConflictCheck(strict: false))
   }
 
   /// Builds the inventory, reporting duplicates through `conflicts` (which
@@ -38,13 +38,14 @@ public struct Inventory: Sendable {
     _ objects: consuming [KubernetesObject], filter: PublicationFilter = PublicationFilter(), podRecords: Bool = false,
     log: inout DiagnosticLog, conflicts: ConflictCheck
   ) throws(InputError) {
-    try fill(objects, filter: filter, podRecords: podRecords, log: &log, conflicts: conflicts)
+    try fill(consume objects, filter: filter, podRecords: podRecords, log: &log, conflicts: conflicts)
   }
 
   private mutating func fill(
-    _ objects: [KubernetesObject], filter: PublicationFilter = PublicationFilter(), podRecords: Bool = false,
+    _ objects: consuming [KubernetesObject], filter: PublicationFilter = PublicationFilter(), podRecords: Bool = false,
     log: inout DiagnosticLog, conflicts: ConflictCheck
   ) throws(InputError) {
+    var objects = objects
     // Each key's slot in `keys`/`positions`, in first-seen order; slots,
     // not objects, in the table: growing it then moves integers.
     var chosen: [ObjectKey: Int] = [:]
@@ -79,8 +80,11 @@ public struct Inventory: Sendable {
     // pass (sorting the table's own, hash, order took a full sort).
     let order = keys.indices.sorted { keys[$0] < keys[$1] }.map { (key: keys[$0], value: positions[$0]) }
     if filter.isEmpty {
+      // Each kept object is moved out, not copied: `objects` is this
+      // stage's only copy (the filtered path reports duplicates from it
+      // afterwards, so it reads in place).
       for (_, i) in order {
-        switch objects[i] {
+        switch objects.take(at: i) {
         case .service(let s): services.append(s)
         case .pod(let p): pods.append(p)
         case .endpointSlice(let e): endpointSlices.append(e)

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import KubeZone
+
+/// Moving objects between arrays, and shifting their positions in place
+/// (`KubernetesObject+Moving.swift`): the same objects as copying them
+/// and reading them further down the file.
+@Suite struct KubernetesObjectMovingTests {
+  /// Every kind the decoders make, public kinds included.
+  static let manifests = PublicManifests.yamlList.replacingOccurrences(of: "\nkind: List", with: "\n" + """
+    - apiVersion: discovery.k8s.io/v1
+      kind: EndpointSlice
+      metadata:
+        labels:
+          kubernetes.io/service-name: shop
+        name: shop-abc
+        namespace: web
+      addressType: IPv4
+      endpoints:
+      - addresses:
+        - 10.0.0.7
+      ports:
+      - port: 80
+    - apiVersion: v1
+      kind: Endpoints
+      metadata:
+        name: db
+        namespace: web
+      subsets:
+      - addresses:
+        - ip: 10.0.0.8
+    - apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: web
+    - apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: db
+        namespace: web
+      spec:
+        serviceName: db
+    kind: List
+    """)
+
+  static func decode(_ text: String) throws -> [KubernetesObject] {
+    try PublicKindsDecodeTests.decode(text, publicNames: true).objects
+  }
+
+  @Test func shiftingInPlaceIsReadingFurtherDown() throws {
+    var objects = try Self.decode(Self.manifests)
+    let below = try Self.decode(String(repeating: "\n", count: 7) + Self.manifests)
+    #expect(Set(objects.map(\.kind)) == [
+      "Service", "Ingress", "Gateway", "HTTPRoute", "TCPRoute", "Node", "Pod", "EndpointSlice", "Endpoints",
+      "Namespace", "StatefulSet",
+    ])
+    #expect(objects != below)
+    for i in objects.indices { objects[i].shiftLines(by: 7) }
+    // Equal field by field, positions included (offsets are not shifted,
+    // so compare everything else through the descriptions of positions).
+    #expect(objects.map(\.meta.location.line) == below.map(\.meta.location.line))
+    #expect(objects.map { Self.lines($0) } == below.map { Self.lines($0) })
+  }
+
+  /// Every line a position of `object` names, in a fixed order.
+  static func lines(_ object: KubernetesObject) -> [Int] {
+    var lines = [object.meta.location.line]
+    lines += object.annotations.values.map(\.location.line).sorted()
+    switch object {
+    case .service(let s):
+      lines += s.ports.map(\.location.line) + s.externalIPs.map(\.location.line)
+      lines += s.loadBalancer.flatMap { [$0.ip?.location.line, $0.hostname?.location.line].compactMap { $0 } }
+    case .ingress(let o):
+      lines += o.ruleHosts.map(\.location.line) + o.tlsHosts.map(\.location.line)
+    case .gateway(let o):
+      lines += o.addresses.map(\.location.line) + o.listeners.compactMap { $0.hostname?.location.line }
+    case .route(let o):
+      lines += o.hostnames.map(\.location.line) + o.parentRefs.map(\.location.line)
+      lines += o.statusParents.map(\.ref.location.line)
+    case .node(let o):
+      lines += o.addresses.map(\.address.location.line)
+    default:
+      break
+    }
+    return lines
+  }
+
+  @Test func appendingMovesEveryObjectInOrder() throws {
+    let all = try Self.decode(Self.manifests)
+    let (front, back) = (Array(all[..<4]), Array(all[4...]))
+    // Into an empty array without room: `other`'s storage is taken.
+    var empty: [KubernetesObject] = []
+    var other = front
+    empty.appendMoving(&other)
+    #expect(empty == front && other.isEmpty)
+    // Into an empty array with room, and onto objects: moved one by one.
+    var roomy: [KubernetesObject] = []
+    roomy.reserveCapacity(all.count)
+    other = front
+    roomy.appendMoving(&other)
+    other = back
+    roomy.appendMoving(&other)
+    #expect(roomy == all && other.isEmpty)
+  }
+
+  @Test func aTakenObjectLeavesTheVacatedOneBehind() throws {
+    var objects = try Self.decode(Self.manifests)
+    let copy = objects
+    let taken = objects.take(at: 1)
+    #expect(taken == copy[1])
+    #expect(objects[1] == KubernetesObject.vacated && objects[0] == copy[0] && objects[2...] == copy[2...])
+  }
+
+  @Test func mergingChunkResultsKeepsEveryObjectAndCount() throws {
+    let all = try Self.decode(Self.manifests)
+    var merged = ObjectDecoder.Result()
+    for (i, object) in all.enumerated() {
+      var part = ObjectDecoder.Result()
+      part.objects = [object]
+      part.documentCount = 1
+      part.skipped = ["v1/Thing": i]
+      merged.append(part)
+    }
+    #expect(merged.objects == all && merged.documentCount == all.count)
+    #expect(merged.skipped["v1/Thing"] == all.indices.reduce(0, +))
+  }
+}
