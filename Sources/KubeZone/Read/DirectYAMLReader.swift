@@ -118,9 +118,9 @@ struct DirectYAMLReader: DirectReader {
         guard p.indent == column, !p.atDash else { throw abort("bad mapping indentation") }
       }
       first = false
-      guard p.isKey(at: p.pos) else { throw abort("not a plain key") }
+      guard let colon = p.keyColon(at: p.pos) else { throw abort("not a plain key") }
       let keyStart = p.pos
-      while p.isKeyByte(p.at(p.pos)) { p.pos += 1 }
+      p.pos = colon
       let key = UnsafeBufferPointer(rebasing: p.buf[keyStart..<p.pos])
       p.pos += 1  // the colon
       place = .key(column)

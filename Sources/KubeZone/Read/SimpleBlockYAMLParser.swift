@@ -67,8 +67,7 @@ struct SimpleBlockYAMLParser {
   mutating func contentLine(from start: Int) throws(PruningAbort) {
     var s = start
     while s < buf.count {
-      var i = s
-      while i < buf.count, buf[i] == 0x20 { i += 1 }
+      let i = Self.spaces(in: buf, from: s)
       let b = at(i)
       if b == 0x09 || b == 0x0D { pos = i; throw abort("tab or CR") }
       lineStart = s
@@ -82,6 +81,22 @@ struct SimpleBlockYAMLParser {
     atEnd = true
     pos = buf.count
     lineStart = buf.count
+  }
+
+  /// The offset of the first byte at or after `i` that is not a space:
+  /// kubectl indents nested fields by up to a dozen spaces, counted here
+  /// eight at a time.
+  @inline(__always) static func spaces(in buf: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+    var i = i
+    if let base = buf.baseAddress {
+      while i + 8 <= buf.count {
+        let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ 0x2020_2020_2020_2020
+        if x != 0 { return i + x.trailingZeroBitCount >> 3 }
+        i += 8
+      }
+    }
+    while i < buf.count, buf[i] == 0x20 { i += 1 }
+    return i
   }
 
   /// The offset of the `\n` ending the line holding `i`, nil at the end.
@@ -179,22 +194,26 @@ struct SimpleBlockYAMLParser {
   }
 
   /// True when a plain key and `: ` (or `:` at the line end) start at `i`.
-  func isKey(at i: Int) -> Bool {
+  func isKey(at i: Int) -> Bool { keyColon(at: i) != nil }
+
+  /// The offset of the colon after the plain key starting at `i`, when
+  /// one does (`key: ` or `key:` at the line end); one pass over the key.
+  @inline(__always) func keyColon(at i: Int) -> Int? {
     var j = i
-    guard isKeyByte(at(j)), at(j) != UInt8(ascii: "-") else { return false }
+    guard isKeyByte(at(j)), at(j) != UInt8(ascii: "-") else { return nil }
+    j += 1
     while isKeyByte(at(j)) { j += 1 }
-    return at(j) == UInt8(ascii: ":") && (at(j + 1) == 0x20 || at(j + 1) == 0x0A)
+    return at(j) == UInt8(ascii: ":") && (at(j + 1) == 0x20 || at(j + 1) == 0x0A) ? j : nil
   }
 
+  /// Letters, digits, `.`, `_`, `/` and `-`: a bit per ASCII byte, as
+  /// every line of a List starts with a key or `- ` and is tested here.
   @inline(__always) func isKeyByte(_ b: UInt8) -> Bool {
-    switch b {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"),
-      UInt8(ascii: "/"), UInt8(ascii: "-"):
-      return true
-    default:
-      return false
-    }
+    // Bits 0x2D...0x39 ("-./0-9") of the bytes below 64; "A-Z", "_" and
+    // "a-z" of the bytes 64...127.
+    let low: UInt64 = 0x03FF_E000_0000_0000
+    let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+    return b < 64 ? (low >> UInt64(b)) & 1 != 0 : b < 128 && (high >> UInt64(b - 64)) & 1 != 0
   }
 
   mutating func mapping(_ rule: PruneSchema.Rule?, column: Int) throws(PruningAbort) -> Node? {
@@ -211,9 +230,9 @@ struct SimpleBlockYAMLParser {
       first = false
       // `name:web` or `a b: c` is not a key here: leave it to the general
       // parser (which rejects the first), never read it as `name: web`.
-      guard isKey(at: pos) else { throw abort("not a plain key") }
+      guard let colon = keyColon(at: pos) else { throw abort("not a plain key") }
       let keyStart = pos
-      while isKeyByte(at(pos)) { pos += 1 }
+      pos = colon
       let keyBytes = UnsafeBufferPointer(rebasing: buf[keyStart..<pos])
       pos += 1  // the colon
       var keep: PruneSchema.Rule?
