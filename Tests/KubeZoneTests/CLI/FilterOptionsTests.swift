@@ -124,7 +124,7 @@ import Testing
       #expect(r.err.contains(": note: Service prod/db left out: it is headless, and --no-endpoints leaves out the endpoints that are its only records\n"))
     }
     // Without --verbose: the summary, no notes.
-    try TestSupport.generate(yaml, as: "in.yaml", ["--exclude-namespaces", "dev"]) { _, r in
+    TestSupport.generate(yaml, as: "in.yaml", ["--exclude-namespaces", "dev"]) { _, r in
       #expect(!r.err.contains("note:"))
       #expect(r.err.contains("; filters left out 1 service, 1 pod (--exclude-namespaces)"))
     }
