@@ -86,46 +86,56 @@ public struct EndpointResolver: Sendable {
     var out: [ResolvedEndpoint] = []
     let pods = inventory.pods(in: service.meta.namespace)
     for i in inventory.podIndex.candidates(namespace: service.meta.namespace, selector: selector) {
-      // Test the selector before copying the pod out of the array.
       guard Self.selects(selector, pods[i].meta.labels) else { continue }
-      let pod = pods[i]
-      if pod.phase == .succeeded || pod.phase == .failed || pod.ips.isEmpty {
-        skipped?(pod, pod.ips.isEmpty && pod.phase != .succeeded && pod.phase != .failed ? .noPodIP : .podFinished(pod.phase))
-        continue
-      }
-      let ready = service.publishNotReadyAddresses || (pod.isReady && !pod.meta.terminating)
-      let hostname = pod.subdomain == service.meta.name ? pod.hostname : nil
-      let ports = service.ports.compactMap { sp -> ResolvedEndpoint.Port? in
-        switch sp.targetPort {
-        case .number(let n):
-          return .init(name: sp.name, port: n, protocol: sp.protocol)
-        case .name(let name):
-          return pod.port(named: name, protocol: sp.protocol).map {
-            .init(name: sp.name, port: $0, protocol: sp.protocol)
-          }
-        }
-      }
-      // A pod without a named target port has no address for that port;
-      // with no usable port at all it is not an endpoint.
-      if !service.ports.isEmpty && ports.isEmpty {
-        if let skipped {
-          let names = service.ports.compactMap { p -> String? in
-            if case .name(let n) = p.targetPort { return n } else { return nil }
-          }
-          skipped(pod, .noTargetPort(names.joined(separator: ", ")))
-        }
-        continue
-      }
-      for ip in pod.ips {
-        guard service.ipFamilies.contains(where: { $0.contains(ip) }) else {
-          skipped?(pod, .ipFamily(ip, service.ipFamilies))
-          continue
-        }
-        out.append(ResolvedEndpoint(
-          ip: ip, isReady: ready, hostname: hostname, podName: pod.meta.name, ports: ports,
-          source: pod.meta.location, sourceKind: .pod, sourceName: pod.meta.name))
-      }
+      append(pods[i], of: service, to: &out, skipped: skipped)
     }
     return out
+  }
+
+  /// The endpoints one selected pod gives `service`. The pod is borrowed
+  /// from the inventory, not copied: a copy retains each of its fields,
+  /// once per pod a selector matches (only a skipped pod is copied, for
+  /// `explain`).
+  private func append(
+    _ pod: borrowing Pod, of service: Service, to out: inout [ResolvedEndpoint],
+    skipped: ((Pod, ExclusionReason) -> Void)?
+  ) {
+    if pod.phase == .succeeded || pod.phase == .failed || pod.ips.isEmpty {
+      skipped?(copy pod, pod.ips.isEmpty && pod.phase != .succeeded && pod.phase != .failed ? .noPodIP : .podFinished(pod.phase))
+      return
+    }
+    let ready = service.publishNotReadyAddresses || (pod.isReady && !pod.meta.terminating)
+    let hostname = pod.subdomain == service.meta.name ? pod.hostname : nil
+    var ports: [ResolvedEndpoint.Port] = []
+    for sp in service.ports {
+      switch sp.targetPort {
+      case .number(let n):
+        ports.append(.init(name: sp.name, port: n, protocol: sp.protocol))
+      case .name(let name):
+        if let n = pod.port(named: name, protocol: sp.protocol) {
+          ports.append(.init(name: sp.name, port: n, protocol: sp.protocol))
+        }
+      }
+    }
+    // A pod without a named target port has no address for that port;
+    // with no usable port at all it is not an endpoint.
+    if !service.ports.isEmpty && ports.isEmpty {
+      if let skipped {
+        let names = service.ports.compactMap { p -> String? in
+          if case .name(let n) = p.targetPort { return n } else { return nil }
+        }
+        skipped(copy pod, .noTargetPort(names.joined(separator: ", ")))
+      }
+      return
+    }
+    for ip in pod.ips {
+      guard service.ipFamilies.contains(where: { $0.contains(ip) }) else {
+        skipped?(copy pod, .ipFamily(ip, service.ipFamilies))
+        continue
+      }
+      out.append(ResolvedEndpoint(
+        ip: ip, isReady: ready, hostname: hostname, podName: pod.meta.name, ports: ports,
+        source: pod.meta.location, sourceKind: .pod, sourceName: pod.meta.name))
+    }
   }
 }
