@@ -2,13 +2,12 @@
 /// that carry one of its labels rather than at every pod of its namespace
 /// (10,000 services over 150,000 pods made that scan a large cost).
 struct PodLabelIndex: Sendable {
-  struct Label: Hashable, Sendable {
-    var key: String
-    var value: String
-  }
-
-  /// Per namespace, positions in `Inventory.pods`, ascending.
-  private var namespaces: [String: [Label: [Int]]] = [:]
+  /// Per namespace, positions in `Inventory.pods`, ascending, by the hash
+  /// of one label (key and value). Hashes, not the labels: the caller
+  /// tests the selector on every candidate anyway, so two labels that
+  /// hash alike only add candidates, and building the index neither
+  /// retains nor compares a string.
+  private var namespaces: [String: [Int: [Int]]] = [:]
 
   init() {}
 
@@ -20,24 +19,32 @@ struct PodLabelIndex: Sendable {
     namespaces = Dictionary(uniqueKeysWithValues: zip(runs.map(\.key), tables))
   }
 
-  private static func table(_ pods: [Pod], _ range: Range<Int>) -> [Label: [Int]] {
-    var positions: [Label: [Int]] = [:]
+  private static func table(_ pods: [Pod], _ range: Range<Int>) -> [Int: [Int]] {
+    var positions: [Int: [Int]] = [:]
     for i in range {
       for (key, value) in pods[i].meta.labels {
-        positions[Label(key: key, value: value), default: []].append(i)
+        positions[label(key, value), default: []].append(i)
       }
     }
     return positions
   }
 
+  @inline(__always) private static func label(_ key: String, _ value: String) -> Int {
+    var hasher = Hasher()
+    hasher.combine(key)
+    hasher.combine(value)
+    return hasher.finalize()
+  }
+
   /// Ascending positions of the pods in `namespace` that may match
   /// `selector`: every pod that matches it is among them (the pods with the
-  /// selector's rarest label). `selector` must not be empty.
+  /// selector's rarest label), and the caller tests each. `selector` must
+  /// not be empty.
   func candidates(namespace: String, selector: [String: String]) -> [Int] {
     guard let positions = namespaces[namespace] else { return [] }
     var best: [Int]?
     for (key, value) in selector {
-      let list = positions[Label(key: key, value: value)] ?? []
+      let list = positions[Self.label(key, value)] ?? []
       if list.count < best?.count ?? Int.max { best = list }
     }
     return best ?? []
