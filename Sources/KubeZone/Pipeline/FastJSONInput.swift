@@ -132,7 +132,7 @@ enum FastJSONInput {
     }
     if plan == nil {
       let read = chunkReader(file: file, limits: limits, decoder: decoder, directPods: directPods, release: release, progress: progress)
-      plan = Self.plan(buf, from: p.pos, split: split, read: read)
+      plan = Self.plan(buf, from: p.pos, split: split, release: release, read: read)
     }
     plan?.complete(buf)
     let starts = [p.pos] + (plan?.starts ?? [])
@@ -188,13 +188,14 @@ enum FastJSONInput {
   /// The chunks of a whole input's items from `start`: even parts, one
   /// per thread at least, of `chunkSize` at most; nil for one chunk.
   private static func plan(
-    _ buf: UnsafeBufferPointer<UInt8>, from start: Int, split: Split, read: @escaping JSONChunkPlan.Read
+    _ buf: UnsafeBufferPointer<UInt8>, from start: Int, split: Split,
+    release: @escaping @Sendable (Range<Int>) -> Void, read: @escaping JSONChunkPlan.Read
   ) -> JSONChunkPlan? {
     let rest = buf.count - start
     guard split.threads > 1, rest >= split.minSplit else { return nil }
     let parts = max(split.threads, (rest + split.chunkSize - 1) / max(1, split.chunkSize))
     // The calling thread reads the first chunk, then helps the pool.
-    return JSONChunkPlan(buf, first: start, step: rest / parts, threads: split.threads - 1, read: read)
+    return JSONChunkPlan(buf, first: start, step: rest / parts, threads: split.threads - 1, release: release, read: read)
   }
 
   /// Parses and decodes items from `from` until the item starting at or

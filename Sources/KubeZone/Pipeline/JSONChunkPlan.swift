@@ -28,10 +28,14 @@ final class JSONChunkPlan: @unchecked Sendable {
   private var scanned: Int
   private let pool: ChunkPool<FastJSONInput.Chunk>
   private let read: Read
+  private let release: @Sendable (Range<Int>) -> Void
 
   /// Nil when the first item's `{` does not open its own line (no layout
   /// to go by). `buf` needs to hold the first item's line only.
-  init?(_ buf: UnsafeBufferPointer<UInt8>, first: Int, step: Int, threads: Int, read: @escaping Read) {
+  init?(
+    _ buf: UnsafeBufferPointer<UInt8>, first: Int, step: Int, threads: Int,
+    release: @escaping @Sendable (Range<Int>) -> Void, read: @escaping Read
+  ) {
     let lineStart = FastJSONInput.lineStartBefore(buf, first)
     guard lineStart > 0, (lineStart..<first).allSatisfy({ buf[$0] == 0x20 }) else { return nil }
     indent = first - lineStart
@@ -42,12 +46,18 @@ final class JSONChunkPlan: @unchecked Sendable {
     scanned = first + 1
     pool = ChunkPool(threads: threads)
     self.read = read
+    self.release = release
   }
 
   /// Finds the starts in `buf` (the bytes there are so far) and hands each
   /// chunk whose end is now known to the pool.
   func extend(_ buf: UnsafeBufferPointer<UInt8>) {
     while let start = nextStart(buf) {
+      // As in `YAMLChunkPlan.extend`: finding a start touches a few bytes,
+      // but the kernel maps a file's pages in large folios (2 MB here), so
+      // without giving each window back this loop mapped 290 MB of a
+      // 1.3 GB file at once. Each chunk maps its pages again when read.
+      release(max(first, (starts.last ?? first) + step - (4 << 20))..<min(buf.count, start + (4 << 20)))
       starts.append(start)
       guard starts.count >= 2 else { continue }
       let (from, until) = (starts[starts.count - 2], start)

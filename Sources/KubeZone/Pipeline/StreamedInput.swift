@@ -51,7 +51,7 @@ enum StreamedInput {
       guard let first = firstItem(buf) else { return nil }
       let read = FastJSONInput.chunkReader(
         file: file, limits: .default, decoder: decoder, directPods: directPods, release: release, progress: progress)
-      guard let plan = JSONChunkPlan(buf, first: first, step: jsonChunkSize, threads: threads, read: read) else { return nil }
+      guard let plan = JSONChunkPlan(buf, first: first, step: jsonChunkSize, threads: threads, release: release, read: read) else { return nil }
       early = .json(plan)
     } else {
       guard let start = FastYAMLInput.itemsStart(buf) else { return nil }
