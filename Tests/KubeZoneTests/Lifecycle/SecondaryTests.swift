@@ -100,7 +100,7 @@ import Testing
     #expect(TestSupport.cli(run).code == .success)
     // What BIND writes with ixfr-from-differences: binary journals.
     for name in ["cluster.local.zone.jnl", "catalog.kubezone.invalid.zone.jnl"] {
-      FileManager.default.createFile(atPath: out + "/" + name, contents: Data([0x3B, 0x42, 0x49, 0x4E, 0x44, 0, 0xFF, 0x01]))
+      #expect(FileManager.default.createFile(atPath: out + "/" + name, contents: Data([0x3B, 0x42, 0x49, 0x4E, 0x44, 0, 0xFF, 0x01])))
     }
     let before = LifecycleSupport.states(out)
     #expect(TestSupport.cli(run + ["--check"]).code == .success)
