@@ -35,3 +35,34 @@ extension SourceLocation {
     SourceLocation(source: source, line: line + lines, column: column, offset: offset)
   }
 }
+
+extension KubernetesObject {
+  /// Moves every position it carries down `lines` lines, in place: the
+  /// payload is taken out of `self`, not copied, so nothing is retained.
+  mutating func shiftLines(by lines: Int) {
+    switch consume self {
+    case .service(var s):
+      s.meta.location = s.meta.location.shiftingLines(by: lines)
+      for i in s.ports.indices { s.ports[i].location = s.ports[i].location.shiftingLines(by: lines) }
+      if s.publicFields != nil { s.shiftPublicFields(by: lines) }
+      self = .service(s)
+    case .pod(var o):
+      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      self = .pod(o)
+    case .endpointSlice(var o):
+      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      self = .endpointSlice(o)
+    case .endpoints(var o):
+      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      self = .endpoints(o)
+    case .namespace(var m):
+      m.location = m.location.shiftingLines(by: lines)
+      self = .namespace(m)
+    case .workload(var o):
+      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      self = .workload(o)
+    case let other:
+      self = other.shiftingPublicKind(by: lines)
+    }
+  }
+}

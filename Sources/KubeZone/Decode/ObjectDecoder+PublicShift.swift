@@ -26,7 +26,7 @@ extension LoadBalancerIngress {
 
 extension Service {
   /// Annotations, external IPs and load balancer status (the rest is
-  /// shifted by `KubernetesObject.shiftingLines`).
+  /// shifted by `KubernetesObject.shiftLines`).
   mutating func shiftPublicFields(by lines: Int) {
     guard let p = publicFields else { return }
     publicFields = ServicePublicFields(

@@ -161,8 +161,8 @@ enum FastJSONInput {
       // A guess was wrong: read on from here alone.
       let rest = readChunk(buf, file: file, limits: limits, from: end, until: nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
       guard !rest.failed, rest.reachedEnd else { return nil }
-      end = rest.end
       result.append(rest.result)
+      end = rest.end
     }
     p.pos = end.pos
     p.line = end.line
