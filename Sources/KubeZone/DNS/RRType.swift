@@ -42,7 +42,21 @@ public enum RRType: String, Sendable, Hashable, CaseIterable, Comparable {
     }
   }
 
-  private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+  /// The position in `allCases`, spelt out: looking it up there built the
+  /// case array on every comparison of two types.
+  var rank: Int {
+    switch self {
+    case .soa: 0
+    case .ns: 1
+    case .a: 2
+    case .aaaa: 3
+    case .cname: 4
+    case .ptr: 5
+    case .srv: 6
+    case .txt: 7
+    case .mx: 8
+    }
+  }
 
   /// One bit per type, in `allCases` order, for sets of types.
   var bit: UInt16 { UInt16(1) << UInt16(rank) }

@@ -72,8 +72,19 @@ public struct GenerateOutcome: Sendable {
 
   /// Records per type over all zones (SOA and NS included).
   public var recordCounts: [RRType: Int] {
+    // Tallied by rank, reading the records in place: joining each zone's
+    // apex and records, and a dictionary update per record, took 1.5% of
+    // a 30k-pod run, after its zones were written.
+    var tally = [Int](repeating: 0, count: RRType.allCases.count)
+    for zone in zones {
+      tally[RRType.soa.rank] += 1
+      tally[RRType.ns.rank] += zone.nameservers.count
+      zone.records.withUnsafeBufferPointer { records in
+        for i in records.indices { tally[records[i].type.rank] += 1 }
+      }
+    }
     var counts: [RRType: Int] = [:]
-    for zone in zones { for r in zone.allRecords { counts[r.type, default: 0] += 1 } }
+    for type in RRType.allCases where tally[type.rank] > 0 { counts[type] = tally[type.rank] }
     return counts
   }
 }
