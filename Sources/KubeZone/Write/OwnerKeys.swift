@@ -16,39 +16,66 @@ struct OwnerKeys {
   /// Where key `i` starts in `bytes`; `count + 1` entries.
   private var starts: [Int] = [0]
 
-  init(_ names: [DomainName]) {
-    bytes.reserveCapacity(names.count * 32)
-    starts.reserveCapacity(names.count + 1)
-    for name in names {
-      Self.append(name, to: &bytes)
-      starts.append(bytes.count)
+  /// The keys of the records' owners, in the records' order.
+  init(_ records: borrowing [ResourceRecord]) {
+    bytes.reserveCapacity(records.count * 32)
+    starts.reserveCapacity(records.count + 1)
+    records.withUnsafeBufferPointer { records in
+      for i in records.indices {
+        Self.append(records[i].owner, to: &bytes)
+        starts.append(bytes.count)
+      }
     }
   }
 
   static func append(_ name: DomainName, to out: inout [UInt8]) {
-    name.storage.withUnsafeBufferPointer { s in
-      var i = 0
-      while i < s.count {
-        let label = UnsafeBufferPointer(rebasing: s[(i + 1)..<(i + 1 + Int(s[i]))])
-        i += label.count + 1
-        if let n = ZoneOrder.number(label) {
-          out.append(0x01)
-          out.append(contentsOf: [UInt8(n >> 24 & 0xFF), UInt8(n >> 16 & 0xFF), UInt8(n >> 8 & 0xFF), UInt8(n & 0xFF)])
-          out.append(contentsOf: label)
-          out.append(0x00)
-        } else {
-          out.append(0x02)
-          for b in label {
-            if b == 0 {
-              out.append(contentsOf: [0x00, 0xFF])
-            } else {
-              out.append(DomainName.lower(b))
-            }
-          }
-          out.append(contentsOf: [0x00, 0x00])
+    // Built in a scratch buffer and appended once: appending to the array
+    // a byte at a time checked its capacity and uniqueness for each byte.
+    // Each byte of the name's storage makes at most six of its key (a
+    // label's length byte: a number's six, or a text label's three).
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * name.storage.count) { key in
+      let count = name.storage.withUnsafeBufferPointer { Self.key($0, into: key) }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: key[..<count]))
+    }
+  }
+
+  /// Writes the key of a name's storage into `key`; returns its length.
+  private static func key(_ s: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var k = 0
+    var i = 0
+    while i < s.count {
+      let label = UnsafeBufferPointer(rebasing: s[(i + 1)..<(i + 1 + Int(s[i]))])
+      i += label.count + 1
+      if let n = ZoneOrder.number(label) {
+        key[k] = 0x01
+        key[k + 1] = UInt8(truncatingIfNeeded: n >> 24)
+        key[k + 2] = UInt8(truncatingIfNeeded: n >> 16)
+        key[k + 3] = UInt8(truncatingIfNeeded: n >> 8)
+        key[k + 4] = UInt8(truncatingIfNeeded: n)
+        k += 5
+        for b in label {
+          key[k] = b
+          k += 1
         }
+        key[k] = 0x00
+        k += 1
+      } else {
+        key[k] = 0x02
+        k += 1
+        for b in label {
+          key[k] = DomainName.lower(b)
+          k += 1
+          if b == 0 {
+            key[k] = 0xFF
+            k += 1
+          }
+        }
+        key[k] = 0x00
+        key[k + 1] = 0x00
+        k += 2
       }
     }
+    return k
   }
 
   /// The keys as a value that compares them, valid inside `body`.
