@@ -19,22 +19,9 @@ public struct ZoneAssembler: Sendable {
     public var skippedPTRs: Int
   }
 
-  public func assemble(_ records: [ResourceRecord]) throws(InputError) -> Result {
+  public func assemble(_ records: consuming [ResourceRecord]) throws(InputError) -> Result {
     let domain = options.domain
-    var forward: [ResourceRecord] = []
-    var reverse: [DomainName: [ResourceRecord]] = [:]
-    var skipped = 0
-    let explicit = options.reverseZones?.map(\.zoneName)
-    for explicitZone in explicit ?? [] { reverse[explicitZone] = [] }
-    for record in records {
-      if record.owner.isSubdomain(of: domain) {
-        forward.append(record)
-      } else if case .ptr = record.data, let zone = reverseZone(for: record.owner, explicit: explicit) {
-        reverse[zone, default: []].append(record)
-      } else {
-        skipped += 1
-      }
-    }
+    var (forward, reverse, skipped) = partition(records)
     let nameservers = try chooseNameservers(&forward)
     let mname = options.nameservers.first ?? (try? domain.prepending(["ns", "dns"])) ?? domain
     let rname = (try? domain.prepending("hostmaster")) ?? domain
@@ -42,16 +29,16 @@ public struct ZoneAssembler: Sendable {
     let soa = SOA(
       mname: mname, rname: rname, serial: options.serial, refresh: options.refresh,
       retry: options.retry, expire: options.expire, minimum: options.ttl)
-    var parts = [(domain, forward)]
-    for origin in reverse.keys.sorted(by: ZoneOrder.namePrecedes) {
-      parts.append((origin, reverse[origin] ?? []))
-    }
+    reverse.sort { ZoneOrder.namePrecedes($0.origin, $1.origin) }
     // Zones are sorted and checked on all cores; the first failing zone in
-    // order is reported, as a loop would.
-    let built = ParallelMap.map(parts) { origin, records -> Swift.Result<Zone, InputError> in
+    // order is reported, as a loop would. Each zone's records are handed
+    // over, so sorting moves them instead of copying them.
+    let parts = [(origin: domain, records: consume forward)] + (consume reverse)
+    let built = ParallelMap.map(taking: parts) { part -> Swift.Result<Zone, InputError> in
+      let (origin, records) = part
       let z = Zone(
         origin: origin, ttl: options.ttl, soa: soa, nameservers: nameservers,
-        records: ZoneOrder.sorted(records))
+        records: ZoneOrder.sorted(consume records))
       do throws(InputError) {
         try ZoneValidator.validate(z)
       } catch {
@@ -69,18 +56,83 @@ public struct ZoneAssembler: Sendable {
     return Result(zones: zones, skippedPTRs: skipped)
   }
 
+  /// The forward zone's records, each reverse zone's (in the order the
+  /// zones were first met), and how many PTRs fell outside every reverse
+  /// zone. Records are moved, not copied, and keep their order: each is
+  /// routed in place, then taken from the end.
+  private func partition(
+    _ records: consuming [ResourceRecord]
+  ) -> (forward: [ResourceRecord], reverse: [(origin: DomainName, records: [ResourceRecord])], skipped: Int) {
+    let domain = options.domain
+    let explicit = options.reverseZones?.map(\.zoneName)
+    var origins: [DomainName] = (explicit ?? []).uniqued()
+    var numbers = Dictionary(uniqueKeysWithValues: origins.enumerated().map { ($1, $0) })
+    // Where each record goes: -1 forward, -2 nowhere, else `origins[n]`.
+    var routes = [Int](repeating: -2, count: records.count)
+    var last: (origin: DomainName, number: Int)?
+    records.withUnsafeBufferPointer { records in
+      for i in records.indices {
+        let owner = records[i].owner
+        if owner.isSubdomain(of: domain) {
+          routes[i] = -1
+          continue
+        }
+        guard case .ptr = records[i].data else { continue }
+        // A cluster's PTRs mostly share a few zones: the last one found is
+        // tried first, without building the owner's suffix.
+        if explicit == nil, let last, Self.defaultZoneLabels(owner) == last.origin.labelCount,
+          owner.labelCount >= last.origin.labelCount, owner.isSubdomain(of: last.origin)
+        {
+          routes[i] = last.number
+        } else if let zone = reverseZone(for: owner, explicit: explicit) {
+          let number = numbers[zone] ?? origins.count
+          if number == origins.count {
+            origins.append(zone)
+            numbers[zone] = number
+          }
+          routes[i] = number
+          last = (zone, number)
+        }
+      }
+    }
+    var forward: [ResourceRecord] = []
+    var parts = [[ResourceRecord]](repeating: [], count: origins.count)
+    var skipped = 0
+    while let record = records.popLast() {
+      switch routes[records.count] {
+      case -1: forward.append(record)
+      case -2: skipped += 1
+      case let n: parts[n].append(record)
+      }
+    }
+    forward.reverse()
+    var reverse: [(origin: DomainName, records: [ResourceRecord])] = []
+    for (n, origin) in origins.enumerated() {
+      var part: [ResourceRecord] = []
+      swap(&part, &parts[n])
+      part.reverse()
+      reverse.append((origin, part))
+    }
+    return (forward, reverse, skipped)
+  }
+
+  /// How many labels the default reverse zone of `owner` has: a /48 of
+  /// an IPv6 name (34 labels), else a /16 of IPv4.
+  private static func defaultZoneLabels(_ owner: DomainName) -> Int {
+    let keep = owner.labelCount == 34
+      ? ZoneOptions.defaultIPv6ReversePrefix / 4 : ZoneOptions.defaultIPv4ReversePrefix / 8
+    return keep + 2  // in-addr.arpa / ip6.arpa
+  }
+
   /// The most specific configured reverse zone holding `owner`, or the
   /// default-granularity zone when none is configured.
   private func reverseZone(for owner: DomainName, explicit: [DomainName]?) -> DomainName? {
     if let explicit {
       return explicit.filter { owner.isSubdomain(of: $0) }.max { $0.wireLength < $1.wireLength }
     }
-    let count = owner.labelCount
-    let keep = count == 34
-      ? ZoneOptions.defaultIPv6ReversePrefix / 4 : ZoneOptions.defaultIPv4ReversePrefix / 8
-    let suffix = 2  // in-addr.arpa / ip6.arpa
-    guard count >= keep + suffix else { return nil }
-    return owner.suffix(labels: keep + suffix)
+    let labels = Self.defaultZoneLabels(owner)
+    guard owner.labelCount >= labels else { return nil }
+    return owner.suffix(labels: labels)
   }
 
   /// Picks the NS targets and adds address records that in-zone targets need.

@@ -65,8 +65,7 @@ public enum Pipeline {
     var (records, publicRecords, serviceCount, exclusions, provenance) = try synthesize(
       request, objects: consume objects, conflicts: conflicts, log: &log, timings: &timings, clock: &clock)
     clock.lap("synthesize", into: &timings)
-    var assembled = try ZoneAssembler(options: request.zones).assemble(records)
-    records = []
+    var assembled = try ZoneAssembler(options: request.zones).assemble(consume records)
     var publicZones: PublicZones?
     if request.publicNames.isEnabled {
       let reverse = assembled.zones.dropFirst().map(\.origin) + (request.zones.reverseZones?.map(\.zoneName) ?? [])

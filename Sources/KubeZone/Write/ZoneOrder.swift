@@ -20,22 +20,33 @@ public enum ZoneOrder {
   /// each owner is turned once into a byte key whose plain byte order is
   /// this order, and large zones are sorted in two halves on two cores and
   /// merged (the same stable result, as the order is a strict weak one).
-  public static func sorted(_ records: [ResourceRecord]) -> [ResourceRecord] {
-    let keys = OwnerKeys(records.map(\.owner))
+  /// The records are moved into their places, not copied.
+  public static func sorted(_ records: consuming [ResourceRecord]) -> [ResourceRecord] {
+    var records = records
+    let order = positions(records)
+    records.permute(by: order)
+    return records
+  }
+
+  /// The positions of `records` in sorted order.
+  private static func positions(_ records: borrowing [ResourceRecord]) -> [Int] {
+    let keys = OwnerKeys(records)
     var order = Array(records.indices)
-    order.withUnsafeMutableBufferPointer { order in
-      keys.withKeys { keys in
-        let less = { (a: Int, b: Int) -> Bool in
-          let c = keys.compare(a, b)
-          if c != 0 { return c < 0 }
-          let x = records[a], y = records[b]
-          if x.type != y.type { return x.type < y.type }
-          return x.data < y.data
+    records.withUnsafeBufferPointer { records in
+      order.withUnsafeMutableBufferPointer { order in
+        keys.withKeys { keys in
+          let less = { (a: Int, b: Int) -> Bool in
+            let c = keys.compare(a, b)
+            if c != 0 { return c < 0 }
+            let (x, y) = (records[a].type, records[b].type)
+            if x != y { return x < y }
+            return records[a].data < records[b].data
+          }
+          ParallelSort.sort(order, by: less)
         }
-        ParallelSort.sort(order, by: less)
       }
     }
-    return order.map { records[$0] }
+    return order
   }
 
   public static func precedes(_ a: ResourceRecord, _ b: ResourceRecord) -> Bool {
