@@ -32,7 +32,10 @@ public struct ZoneWriter: Sendable {
   /// The zone file's bytes, and how many of them the header takes (the
   /// part a template, not this writer, decides).
   func bytes(for zone: Zone, generator: String) throws(TemplateError) -> (bytes: [UInt8], headerCount: Int) {
-    var out = ZoneLineBuffer(capacity: 64 + zone.records.count * 72)
+    // Generous, so the buffer is not grown (a copy, with both buffers
+    // resident meanwhile): a cluster's lines average 90-120 bytes, and
+    // reserved pages never written are not resident.
+    var out = ZoneLineBuffer(capacity: 512 + zone.records.count * 160)
     var head = try header.render(Self.headerContext(zone, generator: generator))
     if !head.isEmpty && !head.hasSuffix("\n") { head += "\n" }
     out.append(head)
