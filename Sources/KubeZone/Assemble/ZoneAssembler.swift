@@ -40,7 +40,7 @@ public struct ZoneAssembler: Sendable {
         origin: origin, ttl: options.ttl, soa: soa, nameservers: nameservers,
         records: ZoneOrder.sorted(consume records))
       do throws(InputError) {
-        try ZoneValidator.validate(z)
+        try ZoneValidator.validate(z, sorted: true)
       } catch {
         return .failure(error)
       }

@@ -4,11 +4,20 @@ public enum ZoneValidator {
   /// `allowWildcards`: public zones may hold `*.` owners (ExternalDNS's
   /// wildcard hostnames); cluster DNS never serves one.
   public static func validate(_ zone: Zone, allowWildcards: Bool = false) throws(InputError) {
-    // One table entry per owner, its types as bits and a TTL per type in
-    // flat arrays, and no copy of the records: this runs over every record
-    // of large zones.
+    try validate(zone, allowWildcards: allowWildcards, sorted: false)
+  }
+
+  /// `sorted`: the records are in `ZoneOrder` (the assemblers sort each
+  /// zone just before), so each owner's records are adjacent, the apex's
+  /// first, and an owner is told by comparing it with the one before,
+  /// without a table of every owner.
+  static func validate(_ zone: Zone, allowWildcards: Bool = false, sorted: Bool) throws(InputError) {
+    // One entry per owner, its types as bits and a TTL per type in flat
+    // arrays, and no copy of the records: this runs over every record of
+    // large zones.
     var owners: [DomainName: Int] = [:]
-    owners.reserveCapacity(zone.records.count / 2)
+    if !sorted { owners.reserveCapacity(zone.records.count / 2) }
+    var names: [DomainName] = []
     var types: [UInt16] = []
     var ttls: [UInt32] = []
     let slots = RRType.allCases.count
@@ -20,11 +29,14 @@ public enum ZoneValidator {
         throw fail(zone, "\(record.owner) is a wildcard owner, which cluster DNS never serves")
       }
       let i: Int
-      if let known = owners[record.owner] {
+      if sorted, let last = names.last, last == record.owner {
+        i = names.count - 1
+      } else if !sorted, let known = owners[record.owner] {
         i = known
       } else {
-        i = types.count
-        owners[record.owner] = i
+        i = names.count
+        if !sorted { owners[record.owner] = i }
+        names.append(record.owner)
         types.append(0)
         ttls.append(contentsOf: repeatElement(0, count: slots))
       }
@@ -43,12 +55,13 @@ public enum ZoneValidator {
     for ns in zone.nameservers { try check(ResourceRecord(owner: zone.origin, ttl: zone.ttl, data: .ns(ns))) }
     for record in zone.records { try check(record) }
     let cname = RRType.cname.bit
-    for (owner, i) in owners where types[i] & cname != 0 && types[i] != cname {
+    // The first such owner in the zone's order.
+    for i in types.indices where types[i] & cname != 0 && types[i] != cname {
       let others = RRType.allCases.filter { $0 != .cname && types[i] & $0.bit != 0 }.map(\.rawValue).joined(separator: ", ")
-      throw fail(zone, "\(owner) has a CNAME beside other data (\(others))")
+      throw fail(zone, "\(names[i]) has a CNAME beside other data (\(others))")
     }
     for ns in zone.nameservers where ns.isSubdomain(of: zone.origin) {
-      let t = owners[ns].map { types[$0] } ?? 0
+      let t = (sorted ? names.firstIndex(of: ns) : owners[ns]).map { types[$0] } ?? 0
       if t & (RRType.a.bit | RRType.aaaa.bit) == 0 {
         throw fail(zone, "nameserver \(ns) lies inside the zone but has no address record")
       }
