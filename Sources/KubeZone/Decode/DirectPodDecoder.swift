@@ -69,7 +69,10 @@ enum DirectPodDecoder {
     _ r: inout R, _ names: [StaticString], optional: Bool = false, _ read: (inout R, Int) throws(PruningAbort) -> Void
   ) throws(PruningAbort) {
     var seen: UInt32 = 0
-    let member: (inout R, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void = { r, key throws(PruningAbort) in
+    // A local function, not a closure kept in a constant: such a closure
+    // counts as escaping, so `seen` was boxed and every access to it
+    // checked at run time (2.7% of a JSON run's instructions).
+    func member(_ r: inout R, _ key: UnsafeBufferPointer<UInt8>) throws(PruningAbort) {
       guard let i = names.firstIndex(where: { same(key, $0) }) else { return try r.skipValue() }
       guard seen & (1 << i) == 0 else { throw r.abort("direct: repeated key") }
       seen |= 1 << i
