@@ -228,7 +228,9 @@ struct PruningJSONParser {
   mutating func skipValue() throws(PruningAbort) {
     var objects = skipStack
     skipStack = []
-    objects.removeAll(keepingCapacity: true)
+    // Empty unless a skip threw; clearing an empty array still went
+    // through `replaceSubrange`, on every skipped value.
+    if !objects.isEmpty { objects.removeAll(keepingCapacity: true) }
     defer { skipStack = objects }
     while true {
       skipWhitespace()
