@@ -68,20 +68,22 @@ enum DirectPodDecoder {
   static func fields<R: DirectReader>(
     _ r: inout R, _ names: [StaticString], optional: Bool = false, _ read: (inout R, Int) throws(PruningAbort) -> Void
   ) throws(PruningAbort) {
-    var seen: UInt32 = 0
-    // A local function, not a closure kept in a constant: such a closure
-    // counts as escaping, so `seen` was boxed and every access to it
-    // checked at run time (2.7% of a JSON run's instructions).
-    func member(_ r: inout R, _ key: UnsafeBufferPointer<UInt8>) throws(PruningAbort) {
-      guard let i = names.firstIndex(where: { same(key, $0) }) else { return try r.skipValue() }
-      guard seen & (1 << i) == 0 else { throw r.abort("direct: repeated key") }
-      seen |= 1 << i
-      try read(&r, i)
-    }
-    if optional {
-      _ = try r.optionalMembers(member)
-    } else {
-      try r.members(member)
+    // The keys seen are reached through a pointer, so the handler captures
+    // no variable: a captured one was boxed and every access to it checked
+    // for exclusivity at run time (2.7% of a JSON run's instructions).
+    var keysSeen: UInt32 = 0
+    try withUnsafeMutablePointer(to: &keysSeen) { seen throws(PruningAbort) in
+      func member(_ r: inout R, _ key: UnsafeBufferPointer<UInt8>) throws(PruningAbort) {
+        guard let i = names.firstIndex(where: { same(key, $0) }) else { return try r.skipValue() }
+        guard seen.pointee & (1 << i) == 0 else { throw r.abort("direct: repeated key") }
+        seen.pointee |= 1 << i
+        try read(&r, i)
+      }
+      if optional {
+        _ = try r.optionalMembers(member)
+      } else {
+        try r.members(member)
+      }
     }
   }
 
