@@ -46,43 +46,47 @@ public struct Inventory: Sendable {
     log: inout DiagnosticLog, conflicts: ConflictCheck
   ) throws(InputError) {
     var objects = objects
-    // Each key's slot in `keys`/`positions`, in first-seen order; slots,
-    // not objects, in the table: growing it then moves integers.
-    var chosen: [ObjectKey: Int] = [:]
-    chosen.reserveCapacity(objects.count)
-    var keys: [ObjectKey] = []
-    var positions: [Int] = []
-    keys.reserveCapacity(objects.count)
-    positions.reserveCapacity(objects.count)
-    // With a filter, duplicates are reported once it is known which objects
-    // it leaves out: those are not reported (nor fail a --strict run).
+    // Sorting every object's position by key (stable, on two cores) puts
+    // each key's definitions side by side in input order, so duplicates
+    // are settled in one walk with no table of keys. The API server lists
+    // each kind by namespace and name, so the halves are mostly ascending
+    // runs, which the stable sort merges in about one pass.
+    let keys = objects.map(\.key)
+    var positions = Array(keys.indices)
+    positions.withUnsafeMutableBufferPointer { ParallelSort.sort($0) { keys[$0] < keys[$1] } }
+    var order: [(key: ObjectKey, value: Int)] = []
+    order.reserveCapacity(keys.count)
+    // Duplicates are reported in input order, once every key is settled;
+    // with a filter, once it is known which objects it leaves out: those
+    // are not reported (nor fail a --strict run).
     var duplicates: [(object: Int, previous: Int, keepPrevious: Bool)] = []
-    for i in objects.indices {
-      let key = objects[i].key
-      guard let slot = chosen[key] else {
-        chosen[key] = keys.count
-        keys.append(key)
-        positions.append(i)
-        continue
+    var run = 0
+    while run < positions.count {
+      let first = positions[run]
+      var chosen = first
+      var next = run + 1
+      while next < positions.count, keys[positions[next]] == keys[first] {
+        let i = positions[next]
+        let keepPrevious = objects[chosen].meta.isLive && !objects[i].meta.isLive
+        duplicates.append((i, chosen, keepPrevious))
+        if !keepPrevious { chosen = i }
+        next += 1
       }
-      let p = positions[slot]
-      let keepPrevious = objects[p].meta.isLive && !objects[i].meta.isLive
-      if filter.isEmpty {
-        try Self.reportDuplicate(objects, i, of: p, keepPrevious: keepPrevious, log: &log, conflicts: conflicts)
-      } else {
-        duplicates.append((i, p, keepPrevious))
-      }
-      if !keepPrevious { positions[slot] = i }
+      order.append((keys[first], chosen))
+      run = next
     }
-    chosen = [:]
-    // The API server lists each kind by namespace and name, so input order
-    // is mostly ascending runs, which the stable sort merges in about one
-    // pass (sorting the table's own, hash, order took a full sort).
-    let order = keys.indices.sorted { keys[$0] < keys[$1] }.map { (key: keys[$0], value: positions[$0]) }
+    if filter.isEmpty && !duplicates.isEmpty {
+      duplicates.sort { $0.object < $1.object }
+      for d in duplicates {
+        try Self.reportDuplicate(objects, d.object, of: d.previous, keepPrevious: d.keepPrevious, log: &log, conflicts: conflicts)
+      }
+    }
     if filter.isEmpty {
       // Each kept object is moved out, not copied: `objects` is this
       // stage's only copy (the filtered path reports duplicates from it
       // afterwards, so it reads in place).
+      // Pods are most objects: room for all of them at once.
+      pods.reserveCapacity(order.lazy.filter { if case .pod = objects[$0.value] { true } else { false } }.count)
       for (_, i) in order {
         switch objects.take(at: i) {
         case .service(let s): services.append(s)
@@ -120,6 +124,7 @@ public struct Inventory: Sendable {
       filterEndpoints(filter, log: &log)
       exclusions.sort { $0.object < $1.object }
       let leftOut = duplicates.isEmpty ? [] : Set(exclusions.lazy.filter { $0.part == .all }.map(\.object))
+      duplicates.sort { $0.object < $1.object }
       for d in duplicates where !leftOut.contains(objects[d.object].key) {
         try Self.reportDuplicate(objects, d.object, of: d.previous, keepPrevious: d.keepPrevious, log: &log, conflicts: conflicts)
       }
