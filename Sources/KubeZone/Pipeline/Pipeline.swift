@@ -119,7 +119,10 @@ public enum Pipeline {
     let (synthesized, recorded) = try synthesizer.synthesize(inventory, log: &log)
     guard let recorded else {
       let records = try conflicts.records(consume synthesized, inventory: inventory, domain: domain, log: &log)
-      return (records, publicRecords, inventory.services.count, inventory.exclusions, nil)
+      let (serviceCount, exclusions) = (inventory.services.count, inventory.exclusions)
+      // Freed while the zones are assembled: no stage after this reads it.
+      BackgroundRelease.release(consume inventory)
+      return (records, publicRecords, serviceCount, exclusions, nil)
     }
     var provenance = Provenance(
       origins: Dictionary(zip(synthesized, recorded.origins), uniquingKeysWith: { a, _ in a }),
