@@ -86,7 +86,9 @@ public struct Inventory: Sendable {
       // stage's only copy (the filtered path reports duplicates from it
       // afterwards, so it reads in place).
       // Pods are most objects: room for all of them at once.
-      pods.reserveCapacity(order.lazy.filter { if case .pod = objects[$0.value] { true } else { false } }.count)
+      var podCount = 0
+      for (_, i) in order { if case .pod = objects[i] { podCount += 1 } }
+      pods.reserveCapacity(podCount)
       for (_, i) in order {
         switch objects.take(at: i) {
         case .service(let s): services.append(s)
@@ -129,6 +131,8 @@ public struct Inventory: Sendable {
         try Self.reportDuplicate(objects, d.object, of: d.previous, keepPrevious: d.keepPrevious, log: &log, conflicts: conflicts)
       }
     }
+    // The emptied objects, and a key per object.
+    BackgroundRelease.release((consume objects, consume order))
   }
 
   /// Notes which of two definitions of one object is used, and warns (or,
