@@ -1,4 +1,5 @@
 import Foundation
+import KubeZone
 
 // kubezone-bench: generates synthetic snapshots once, runs each case in a
 // child process (so peak RSS is per case), and prints a Markdown table:
@@ -32,7 +33,9 @@ let filter = BenchFilter.from(options, flags: flags)
 let cases = BenchCase.all(scales: scales, slices: !flags.contains("no-slices"), writeRecords: Int(options["write-records"] ?? "") ?? 1_000_000)
 
 if let index = options["child"].flatMap(Int.init) {
-  // Child: run one case, print one RESULT line.
+  // Child: run one case, print one RESULT line, in a process set up as
+  // `kubezone` sets up its own.
+  AllocatorTuning.apply()
   let out = options["out"] ?? NSTemporaryDirectory() + "kubezone-bench-out"
   do {
     print(try ChildRun.run(cases[index], data: data, out: out, filter: filter).line)

@@ -8,9 +8,11 @@ extension CommandLine {
   public static let kubezoneVersionDate = "2026-12-01"
 
   /// Runs kubezone with `arguments` (without the program name), writing to
-  /// the process's stdout and stderr, and returns the exit code.
+  /// the process's stdout and stderr, and returns the exit code. The
+  /// process's allocator is set up first (`AllocatorTuning`).
   public static func run(_ arguments: [String]) -> Int32 {
-    run(arguments, console: .standard).rawValue
+    AllocatorTuning.apply()
+    return run(arguments, console: .standard).rawValue
   }
 
   /// Runs kubezone against `console`; the entry point tests call.
