@@ -75,8 +75,8 @@ public struct Inventory: Sendable {
       order.append((keys[first], chosen))
       run = next
     }
-    if filter.isEmpty && !duplicates.isEmpty {
-      duplicates.sort { $0.object < $1.object }
+    duplicates.sort { $0.object < $1.object }
+    if filter.isEmpty {
       for d in duplicates {
         try Self.reportDuplicate(objects, d.object, of: d.previous, keepPrevious: d.keepPrevious, log: &log, conflicts: conflicts)
       }
@@ -126,7 +126,6 @@ public struct Inventory: Sendable {
       filterEndpoints(filter, log: &log)
       exclusions.sort { $0.object < $1.object }
       let leftOut = duplicates.isEmpty ? [] : Set(exclusions.lazy.filter { $0.part == .all }.map(\.object))
-      duplicates.sort { $0.object < $1.object }
       for d in duplicates where !leftOut.contains(objects[d.object].key) {
         try Self.reportDuplicate(objects, d.object, of: d.previous, keepPrevious: d.keepPrevious, log: &log, conflicts: conflicts)
       }
