@@ -59,6 +59,10 @@ enum GenerateCommand {
     let plan = try ZoneLifecycle.run(
       zones: outcome.zones, serviceCount: outcome.serviceCount, header: request.header, folder: folder,
       options: lifecycle, checkOnly: check, filterNote: Summary.filterPhrase(outcome.exclusions))
+    // Every record is freed off this thread, whichever way this returns:
+    // the process is about to exit, and freeing 30k pods' zones took 20 ms
+    // before it could. The box holds the last references once these go.
+    defer { BackgroundRelease.release((outcome, plan)) }
     if !quiet {
       for w in plan.warnings { console.err("kubezone: warning: \(w)\n") }
       if verbose || check {
@@ -87,9 +91,6 @@ enum GenerateCommand {
         return .invalidInput
       }
     }
-    // Every record is freed off this thread: the process is about to
-    // exit, and freeing 30k pods' zones took 20 ms before it could.
-    BackgroundRelease.release((consume outcome, consume plan))
     return .success
   }
 }
