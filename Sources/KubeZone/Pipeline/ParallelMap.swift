@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps independent items on all cores, keeping their order: zones are
 /// sorted, validated and rendered independently of one another.
@@ -25,6 +26,15 @@ enum ParallelMap {
         return body(item)
       }
     }
+  }
+
+  /// `0..<count` cut into one contiguous range a core, each `minimum`
+  /// long at least (one range below that, so small inputs start no
+  /// threads); never none.
+  static func ranges(_ count: Int, minimum: Int, parts: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Range<Int>] {
+    let parts = max(1, min(parts, count / max(1, minimum)))
+    let step = max(1, (count + parts - 1) / parts)
+    return count == 0 ? [0..<0] : stride(from: 0, to: count, by: step).map { $0..<min(count, $0 + step) }
   }
 
   /// `body(0..<count)` in order, computed on all cores.

@@ -19,8 +19,8 @@ extension ConflictCheck {
       },
       uniquingKeysWith: { a, _ in a })
     var cnames: [DomainName: DomainName] = [:]
-    for r in kept {
-      if case .cname(let target) = r.data { cnames[r.owner] = target }
+    for (owner, target) in pass(over: kept, { r in if case .cname(let target) = r.data { (r.owner, target) } else { nil } }) {
+      cnames[owner] = target
     }
     // The types at CNAME owners only: most zones have few or none.
     var typesByOwner: [DomainName: Set<RRType>] = [:]
@@ -43,15 +43,19 @@ extension ConflictCheck {
         dropCNAME[owner] = message
       }
     }
-    func drops(_ r: ResourceRecord) -> Bool {
+    let (ptrs, cnameDrops) = (keepPTR, dropCNAME)
+    let drops = pass(over: kept) { r, i -> Int? in
       switch r.data {
-      case .cname: return dropCNAME[r.owner] != nil
-      case .ptr(let target): return keepPTR[r.owner].map { $0 != target } ?? false
-      default: return false
+      case .cname: cnameDrops[r.owner] != nil ? i : nil
+      case .ptr(let target): ptrs[r.owner].map { $0 != target } ?? false ? i : nil
+      default: nil
       }
     }
+    // Most runs drop nothing, and then the records are not touched.
+    guard !drops.isEmpty else { return kept }
     if let dropped {
-      for r in kept where drops(r) {
+      for i in drops {
+        let r = kept[i]
         if case .ptr = r.data, let target = keepPTR[r.owner] {
           dropped(r, "\(r.owner) is the PTR of a cluster IP several Services share; it names only \(target), the first of them")
         } else {
@@ -59,8 +63,23 @@ extension ConflictCheck {
         }
       }
     }
-    kept.removeAll(where: drops)
+    kept.removeSubranges(RangeSet(drops, within: kept))
     return kept
+  }
+
+  /// What `found` finds in `records`, in record order: the records are
+  /// read on all cores, a contiguous range each.
+  private func pass<T: Sendable>(over records: [ResourceRecord], _ found: @Sendable (ResourceRecord) -> T?) -> [T] {
+    pass(over: records) { r, _ in found(r) }
+  }
+
+  private func pass<T: Sendable>(over records: [ResourceRecord], _ found: @Sendable (ResourceRecord, Int) -> T?) -> [T] {
+    records.withUnsafeBufferPointer { buffer in
+      let shared = UnsafeSendable(buffer)
+      return Array(ParallelMap.map(ParallelMap.ranges(buffer.count, minimum: minimumSplit)) { range in
+        range.compactMap { found(shared.value[$0], $0) }
+      }.joined())
+    }
   }
 
   private func describe(_ owner: DomainName, _ services: [DomainName: Service]) -> String {
