@@ -24,30 +24,21 @@ public struct ZonePlanner: Sendable {
   public func plan(zones: [Zone], existing: ExistingZones, folder: String) throws(InputError) -> LifecyclePlan {
     var entries: [LifecyclePlan.Entry] = []
     var warnings: [String] = []
-    let writer = ZoneWriter(header: header)
     var written: [Zone] = []
-    for var zone in zones {
-      let path = folder + "/" + zone.fileName
-      let old = existing.entries[zone.fileName]
-      if var problem = old?.problem {
-        // Its serial and any records added by hand are unknown: replacing
-        // it could move the serial back or drop them.
-        problem.diagnostic.message += "; kubezone does not replace a zone file it cannot read: fix it or move it away"
-        throw problem
+    // Zones are compared and rendered on all cores; the first zone in
+    // order that fails stops the run, as a loop would.
+    let planned = ParallelMap.map(zones) { zone -> Result<(LifecyclePlan.Entry, [String]), InputError> in
+      do throws(InputError) {
+        return .success(try self.plan(zone, old: existing.entries[zone.fileName], folder: folder))
+      } catch {
+        return .failure(error)
       }
-      let oldSerial = old?.contents?.soa?.serial
-      let status: LifecyclePlan.Status
-      let bytes: [UInt8]
-      if let old, old.matched, let oldSerial {
-        // The file is this zone rendered with its serial: no comparing, no rendering.
-        zone.soa.serial = oldSerial
-        (status, bytes) = (.unchanged, old.bytes)
-      } else {
-        (status, bytes) = try compare(&zone, old: old, path: path, writer: writer, warnings: &warnings)
-      }
-      written.append(zone)
-      entries.append(.init(
-        fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, bytes: bytes))
+    }
+    for result in planned {
+      let (entry, zoneWarnings) = try result.get()
+      if let zone = entry.zone { written.append(zone) }
+      warnings += zoneWarnings
+      entries.append(entry)
     }
     let configDir = ServerConfig.absolute(folder)
     let zoneDir = options.zoneDir.map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 } ?? configDir
@@ -94,6 +85,36 @@ public struct ZonePlanner: Sendable {
         fileName: name, path: old.path, status: options.prune ? .removed : .stale, zone: nil,
         oldSerial: old.contents?.soa?.serial, bytes: [], removedZone: origin?.serverName, leftService: listed.contains(name))
     }
+  }
+
+  /// One zone's entry (the zone with its serial, status and bytes) and
+  /// its warnings.
+  private func plan(
+    _ zone: Zone, old: ExistingZones.Entry?, folder: String
+  ) throws(InputError) -> (LifecyclePlan.Entry, [String]) {
+    var zone = zone
+    var warnings: [String] = []
+    let path = folder + "/" + zone.fileName
+    if var problem = old?.problem {
+      // Its serial and any records added by hand are unknown: replacing
+      // it could move the serial back or drop them.
+      problem.diagnostic.message += "; kubezone does not replace a zone file it cannot read: fix it or move it away"
+      throw problem
+    }
+    let oldSerial = old?.contents?.soa?.serial
+    let status: LifecyclePlan.Status
+    let bytes: [UInt8]
+    if let old, old.matched, let oldSerial {
+      // The file is this zone rendered with its serial: no comparing, no rendering.
+      zone.soa.serial = oldSerial
+      (status, bytes) = (.unchanged, old.bytes)
+    } else {
+      (status, bytes) = try compare(
+        &zone, old: old, path: path, writer: ZoneWriter(header: header), warnings: &warnings)
+    }
+    let entry = LifecyclePlan.Entry(
+      fileName: zone.fileName, path: path, status: status, zone: zone, oldSerial: oldSerial, bytes: bytes)
+    return (entry, warnings)
   }
 
   /// Status and text of a zone against a file parsed in full (or none);
