@@ -54,17 +54,25 @@ struct RecordSink {
   private mutating func insert(_ record: ResourceRecord, hash known: Int? = nil) -> Int {
     if (records.count + 1) * 4 > slots.count * 3 { grow() }
     let hash = known ?? record.hashValue
+    let (found, slot) = find(record, hash: hash)
+    if let found { return found }
+    slots[slot] = Int32(truncatingIfNeeded: records.count + 1)
+    records.append(record)
+    hashes.append(hash)
+    return records.count - 1
+  }
+
+  /// Where `record` (whose hash value is `hash`) is in `records`, or the
+  /// empty slot it would take. The table must not be empty.
+  private func find(_ record: ResourceRecord, hash: Int) -> (position: Int?, slot: Int) {
     let mask = slots.count - 1
     var i = hash & mask
     while slots[i] != 0 {
       let j = Int(slots[i]) - 1
-      if hashes[j] == hash && records[j] == record { return j }
+      if hashes[j] == hash && records[j] == record { return (j, i) }
       i = (i + 1) & mask
     }
-    slots[i] = Int32(truncatingIfNeeded: records.count + 1)
-    records.append(record)
-    hashes.append(hash)
-    return records.count - 1
+    return (nil, i)
   }
 
   private mutating func grow() {
@@ -80,17 +88,28 @@ struct RecordSink {
   /// The records in the order first added; weights set in place, the
   /// table freed first, so nothing is held twice. With provenance on,
   /// read `provenance` first: its origins are in the same order.
-  consuming func finish() -> [ResourceRecord] {
+  /// `weighingSRV: false` when `weighSRV` was called on every part merged
+  /// in and no SRV record came after.
+  consuming func finish(weighingSRV: Bool = true) -> [ResourceRecord] {
     slots = []
     hashes = []
+    if weighingSRV { weighSRV() }
+    return records
+  }
+
+  /// Sets each SRV record's weight from the size of its RRset here: right
+  /// only when no RRset continues in another sink. The synthesizer's
+  /// slices qualify, since a slice holds whole Services and every SRV
+  /// owner lies under its Service's name.
+  mutating func weighSRV() {
     var srvCount: [DomainName: Int] = [:]
     for r in records where r.type == .srv { srvCount[r.owner, default: 0] += 1 }
+    guard !srvCount.isEmpty else { return }
     for i in records.indices {
       guard case .srv(var srv) = records[i].data, let n = srvCount[records[i].owner] else { continue }
       srv.weight = UInt16(max(1, 100 / n))
       records[i].data = .srv(srv)
     }
-    return records
   }
 }
 
@@ -107,5 +126,63 @@ struct ProvenanceLog: Sendable {
       return
     }
     for origin in more where !origins[i].contains(origin) { origins[i].append(origin) }
+  }
+}
+
+extension RecordSink {
+  /// The records of `parts` in order, each once, for sinks nothing more
+  /// will be added to and that keep no provenance. Each part is a set
+  /// already, so a record is left out only when an earlier part holds it:
+  /// the parts are probed for that on all cores (read only), then joined.
+  /// SRV weights are as each part set them (`weighSRV`).
+  static func joined(_ parts: consuming [RecordSink], minimumSplit: Int = 4096) -> [ResourceRecord] {
+    var parts = parts
+    let repeated = repeats(in: parts, minimumSplit: minimumSplit)
+    var out: [ResourceRecord] = []
+    guard !parts.isEmpty else { return out }
+    // The first part's records become the result, moved, not copied.
+    swap(&out, &parts[0].records)
+    out.reserveCapacity(parts.reduce(out.count) { $0 + $1.records.count })
+    for k in parts.indices.dropFirst() {
+      let part = parts[k]
+      parts[k] = RecordSink(ttl: part.ttl)
+      guard let skipped = repeated[k], !skipped.isEmpty else {
+        out.append(contentsOf: part.records)
+        continue
+      }
+      var next = skipped.makeIterator()
+      var skip = next.next()
+      for (i, record) in part.records.enumerated() {
+        if i == skip {
+          skip = next.next()
+        } else {
+          out.append(record)
+        }
+      }
+    }
+    return out
+  }
+
+  /// For each part after the first, the positions (ascending) of its
+  /// records that an earlier part holds; usually none.
+  private static func repeats(in parts: [RecordSink], minimumSplit: Int) -> [Int: [Int]] {
+    let work = parts.indices.dropFirst().flatMap { k in
+      ParallelMap.ranges(parts[k].records.count, minimum: minimumSplit).map { (part: k, range: $0) }
+    }
+    let found = ParallelMap.map(work) { item in
+      item.range.filter { i in
+        let record = parts[item.part].records[i]
+        let hash = parts[item.part].hashes[i]
+        return parts[..<item.part].contains { $0.contains(record, hash: hash) }
+      }
+    }
+    var repeated: [Int: [Int]] = [:]
+    for (item, positions) in zip(work, found) where !positions.isEmpty { repeated[item.part, default: []] += positions }
+    return repeated
+  }
+
+  /// Whether this sink holds `record`, whose hash value is `hash`.
+  private func contains(_ record: ResourceRecord, hash: Int) -> Bool {
+    !slots.isEmpty && find(record, hash: hash).position != nil
   }
 }

@@ -52,35 +52,40 @@ public struct RecordSynthesizer: Sendable {
       } catch {
         return .failure(error)
       }
+      // Weighed here, on this slice's core: its SRV RRsets are whole.
+      part.weighSRV()
       return .success((part, partLog))
     }
-    // The first slice's sink becomes the result; each later one is merged
-    // in and dropped, so no record is held twice.
-    var sink = RecordSink(ttl: options.ttl)
+    var sinks: [RecordSink] = []
     for i in parts.indices {
       switch parts[i] {
       case .success(let (part, partLog)):
         parts[i] = .success((RecordSink(ttl: options.ttl), DiagnosticLog()))
-        if i == 0 { sink = part } else { sink.add(contentsOf: part) }
+        sinks.append(part)
         log.append(contentsOf: partLog)
       case .failure(let error):
         throw error
       }
     }
+    // Nothing more to add: the slices are joined on all cores.
+    if !options.podRecords && !options.provenance { return (RecordSink.joined(consume sinks), nil) }
+    // The first slice's sink becomes the result; each later one is merged
+    // in and dropped, so no record is held twice.
+    var sink = sinks.removeFirst()
+    while !sinks.isEmpty { sink.add(contentsOf: sinks.removeFirst()) }
     if options.podRecords {
       try podRecords(inventory, into: &sink, log: &log)
     }
     let provenance = sink.provenance
-    return (sink.finish(), provenance)
+    // Pod records are addresses: the slices' SRV weights stand.
+    return (sink.finish(weighingSRV: false), provenance)
   }
 
   /// Contiguous ranges of `count` services, one a core once there are
   /// enough services to pay for the threads; never none (`0..<0` for no
   /// services), so the first slice always carries the seed.
   static func slices(_ count: Int, parts: Int? = nil) -> [Range<Int>] {
-    let parts = parts ?? (count < 512 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount))
-    let step = max(1, (count + parts - 1) / parts)
-    return count == 0 ? [0..<0] : stride(from: 0, to: count, by: step).map { $0..<min(count, $0 + step) }
+    parts.map { ParallelMap.ranges(count, minimum: 1, parts: $0) } ?? ParallelMap.ranges(count, minimum: 256)
   }
 
   /// `<svc>.<ns>.svc.<zone>`, or nil (with a warning) for invalid names.

@@ -34,13 +34,27 @@ import KubeZoneSynth
     var oneLog = DiagnosticLog()
     let one = try synthesizer.records(for: inventory, log: &oneLog)
     #expect(one.count > 1000)
+    Self.expectSRVWeights(one, "one slice")
     #expect(oneLog.entries.count >= 3, "\(oneLog.entries)")
     for slices in [2, 3, 7, 64] {
       synthesizer.parallelSlices = slices
       var log = DiagnosticLog()
       let records = try synthesizer.records(for: inventory, log: &log)
       #expect(records == one, "\(slices) slices")
+      Self.expectSRVWeights(records, "\(slices) slices")
       #expect(log.entries.map(\.description) == oneLog.entries.map(\.description), "\(slices) slices")
+    }
+  }
+
+  /// Each SRV record weighs max(1, 100/n) for its RRset of n, with RRsets
+  /// of several sizes among them.
+  static func expectSRVWeights(_ records: [ResourceRecord], _ comment: Comment) {
+    var sizes: [DomainName: Int] = [:]
+    for r in records where r.type == .srv { sizes[r.owner, default: 0] += 1 }
+    #expect(Set(sizes.values).count > 1, comment)
+    for r in records {
+      guard case .srv(let srv) = r.data, let n = sizes[r.owner] else { continue }
+      #expect(Int(srv.weight) == max(1, 100 / n), comment)
     }
   }
 

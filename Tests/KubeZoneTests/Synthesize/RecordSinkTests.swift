@@ -31,6 +31,28 @@ import Testing
     a.add(contentsOf: b)
     #expect(try a.finish() == (0..<900).map { try Self.record($0) })
   }
+
+  /// Joining on all cores gives what merging one sink after another does,
+  /// with records repeated across any of the parts, split any way.
+  @Test func joiningEqualsMergingInOrder() throws {
+    var generator = SeededGenerator(seed: 29)
+    for round in 0..<60 {
+      let parts = try (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+        var sink = RecordSink(ttl: 30)
+        for _ in 0..<Int.random(in: 0...400, using: &generator) {
+          let r = try Self.record(Int.random(in: 0..<1500, using: &generator))
+          sink.add(r.owner, r.data, origin: Self.origin)
+        }
+        return sink
+      }
+      var merged = parts[0]
+      for part in parts.dropFirst() { merged.add(contentsOf: part) }
+      let expected = merged.finish()
+      for minimum in [1, 7, 100, 4096] {
+        #expect(RecordSink.joined(parts, minimumSplit: minimum) == expected, "round \(round), \(minimum)")
+      }
+    }
+  }
 }
 
 /// With provenance on, origins stay beside their records through
