@@ -14,10 +14,11 @@ extension ExistingZones {
     var known: [String: Entry] = [:]
     // Two zones for one file would both claim it: leave that to the full path.
     let names = Dictionary(zones.map { ($0.fileName, 1) }, uniquingKeysWith: +)
-    for zone in zones where names[zone.fileName] == 1 {
-      if let entry = rendered(zone, path: folder + "/" + zone.fileName, writer: writer) {
-        known[zone.fileName] = entry
-      }
+    let candidates = zones.filter { names[$0.fileName] == 1 }
+    // Rendered and compared on all cores, one zone a task.
+    let entries = ParallelMap.map(candidates) { zone in rendered(zone, path: folder + "/" + zone.fileName, writer: writer) }
+    for (zone, entry) in zip(candidates, entries) {
+      if let entry { known[zone.fileName] = entry }
     }
     return read(folder: folder, known: known)
   }
