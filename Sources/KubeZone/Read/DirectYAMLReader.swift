@@ -21,17 +21,7 @@ struct DirectYAMLReader: DirectReader {
     case .item(let column):
       return try p.inline(rule, parentIndent: column, allowMapping: true)
     case .key(let column):
-      while p.at(p.pos) == 0x20 { p.pos += 1 }
-      if p.at(p.pos) == 0x0A {
-        try p.finishLine()
-        if !p.atEnd && (p.indent > column || (p.indent == column && p.atDash)) {
-          return try p.block(rule, keyIndent: column)
-        }
-        if rule != nil { throw abort("empty value") }
-        return nil
-      }
-      if p.at(p.pos) == UInt8(ascii: "#") { throw abort("comment") }
-      return try p.inline(rule, parentIndent: column, allowMapping: false)
+      return try p.value(rule, column: column)
     }
   }
 
@@ -41,7 +31,10 @@ struct DirectYAMLReader: DirectReader {
     return node
   }
 
-  mutating func skipValue() throws(PruningAbort) { _ = try node(nil) }
+  /// Taken apart, not dropped, as `SimpleBlockYAMLParser.mapping` does.
+  mutating func skipValue() throws(PruningAbort) {
+    if let node = try node(nil) { _ = consume node }
+  }
 
   mutating func skipIsNull() throws(PruningAbort) -> Bool { try leaf().isNull }
 
@@ -74,7 +67,7 @@ struct DirectYAMLReader: DirectReader {
     case .key(let column):
       if valueIsInline() {
         guard p.at(p.pos) == UInt8(ascii: "{"), p.at(p.pos + 1) == UInt8(ascii: "}") else { throw abort("direct: not a mapping") }
-        _ = try p.inline(nil, parentIndent: column, allowMapping: false)
+        if let node = try p.inline(nil, parentIndent: column, allowMapping: false) { _ = consume node }
         return
       }
       try p.finishLine()
@@ -96,7 +89,7 @@ struct DirectYAMLReader: DirectReader {
     guard case .key(let column) = place else { throw abort("direct: nested sequence") }
     if valueIsInline() {
       if p.at(p.pos) == UInt8(ascii: "["), p.at(p.pos + 1) == UInt8(ascii: "]") {
-        _ = try p.inline(nil, parentIndent: column, allowMapping: false)
+        if let node = try p.inline(nil, parentIndent: column, allowMapping: false) { _ = consume node }
         return true
       }
       guard try leaf().isNull else { throw abort("direct: not a sequence") }

@@ -241,27 +241,33 @@ struct SimpleBlockYAMLParser {
       case .all: keep = .all
       case .fields(let schema): keep = schema.rule(for: keyBytes)
       }
-      let key = keep == nil ? nil : Node(.scalar(Scalar(String(decoding: keyBytes, as: UTF8.self), style: .plain)), location: location(keyStart))
-      while at(pos) == 0x20 { pos += 1 }
-      let value: Node?
-      if at(pos) == 0x0A {
-        // The value is on the lines below, or empty.
-        try finishLine()
-        if !atEnd && (indent > column || (indent == column && atDash)) {
-          value = try block(keep, keyIndent: column)
-        } else {
-          if keep != nil { throw abort("empty value") }
-          value = nil
-        }
-      } else if at(pos) == UInt8(ascii: "#") {
-        throw abort("comment")
-      } else {
-        value = try inline(keep, parentIndent: column, allowMapping: false)
+      guard keep != nil else {
+        // Taken apart, not dropped: `Node` is too large for the compiler to
+        // destroy an optional one inline, and a skipped value is always nil.
+        if let value = try value(nil, column: column) { _ = consume value }
+        continue
       }
-      if let key, let value { pairs.append(Node.Pair(key: key, value: value)) }
+      let key = Node(.scalar(Scalar(String(decoding: keyBytes, as: UTF8.self), style: .plain)), location: location(keyStart))
+      if let value = try value(keep, column: column) { pairs.append(Node.Pair(key: key, value: value)) }
     }
     guard let loc else { return nil }
     return Node(.mapping(pairs), location: loc)
+  }
+
+  /// The value after a mapping key's colon at `column`: inline, or on the
+  /// lines below, or empty.
+  mutating func value(_ rule: PruneSchema.Rule?, column: Int) throws(PruningAbort) -> Node? {
+    while at(pos) == 0x20 { pos += 1 }
+    if at(pos) == 0x0A {
+      try finishLine()
+      if !atEnd && (indent > column || (indent == column && atDash)) {
+        return try block(rule, keyIndent: column)
+      }
+      if rule != nil { throw abort("empty value") }
+      return nil
+    }
+    if at(pos) == UInt8(ascii: "#") { throw abort("comment") }
+    return try inline(rule, parentIndent: column, allowMapping: false)
   }
 
   mutating func sequence(_ rule: PruneSchema.Rule?, column: Int, indentless: Bool) throws(PruningAbort) -> Node? {
