@@ -98,33 +98,33 @@ enum FastYAMLInput {
     // Own copies of shared objects (see `PruneSchema.copy`).
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
     let schema = decoder.schema.copy()
-    let bytes = Array(UnsafeBufferPointer(rebasing: buf[range]))
-    let hasCR = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { memchr($0, 0x0D, b.count) != nil } ?? false }
-    guard !hasCR else { return nil }
-    let plain = bytes.withUnsafeBufferPointer(PlainASCIICheck.isPlain)
-    guard plain || InputCheck.validate(bytes, yaml: true) == nil else { return nil }
-    return bytes.withUnsafeBufferPointer { chunk -> (result: ObjectDecoder.Result, lines: Int)? in
-      // The simple kubectl subset first; the general parser if it gives up.
-      do {
-        var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
-        // Pods are decoded straight from the bytes (`podNamespace` set), but
-        // not with public names, whose pods also carry spec.nodeName.
-        let namespace = directPods && !decoder.publicNames ? String(decoding: Array(decoder.defaultNamespace.utf8), as: UTF8.self) : nil
-        if let result = decodeItems(decoder, { body, pod throws(PruningAbort) in
-          try parser.items(schema: schema, podNamespace: namespace, pod: pod, body)
-        }) {
-          return (result, parser.line)
-        }
-      }
-      guard general else { return nil }
-      var composer = PruningYAMLComposer(
-        parser: YAMLParser(bytes, limits: limits), lines: LineCounter(file: file, baseLine: 1, baseOffset: range.lowerBound),
-        limits: limits, outerDepth: 1)
-      guard let result = decodeItems(decoder, { body, _ throws(PruningAbort) in try composer.items(chunk, schema: schema, body) }) else {
-        return nil
-      }
-      return (result, composer.lines.lines(upTo: chunk.count, in: chunk))
+    // Read in place, not copied. A CR is never plain, so the common case
+    // passes over the chunk once before parsing it.
+    let chunk = UnsafeBufferPointer(rebasing: buf[range])
+    if !PlainASCIICheck.isPlain(chunk) {
+      let hasCR = chunk.baseAddress.map { memchr($0, 0x0D, chunk.count) != nil } ?? false
+      guard !hasCR, InputCheck.validate(Array(chunk), yaml: true) == nil else { return nil }
     }
+    // The simple kubectl subset first; the general parser if it gives up.
+    do {
+      var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
+      // Pods are decoded straight from the bytes (`podNamespace` set), but
+      // not with public names, whose pods also carry spec.nodeName.
+      let namespace = directPods && !decoder.publicNames ? String(decoding: Array(decoder.defaultNamespace.utf8), as: UTF8.self) : nil
+      if let result = decodeItems(decoder, { body, pod throws(PruningAbort) in
+        try parser.items(schema: schema, podNamespace: namespace, pod: pod, body)
+      }) {
+        return (result, parser.line)
+      }
+    }
+    guard general else { return nil }
+    var composer = PruningYAMLComposer(
+      parser: YAMLParser(Array(chunk), limits: limits), lines: LineCounter(file: file, baseLine: 1, baseOffset: range.lowerBound),
+      limits: limits, outerDepth: 1)
+    guard let result = decodeItems(decoder, { body, _ throws(PruningAbort) in try composer.items(chunk, schema: schema, body) }) else {
+      return nil
+    }
+    return (result, composer.lines.lines(upTo: chunk.count, in: chunk))
   }
 
   /// Decodes the items a reader hands over; nil when it gives up or an
