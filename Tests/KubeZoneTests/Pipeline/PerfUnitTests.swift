@@ -9,7 +9,7 @@ import Testing
     var rng = SystemRandomNumberGenerator()
     let alphabet: [UInt8] = Array(0x20...0x7E) + [0x0A, 0x09]
     for round in 0..<2000 {
-      var bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x20 }
+      var bytes = (0..<Int.random(in: 0...100, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0x20 }
       if round % 2 == 0, !bytes.isEmpty {
         bytes[Int.random(in: 0..<bytes.count, using: &rng)] = [0x00, 0x0D, 0x1F, 0x7F, 0x80, 0xC3, 0xFF, 0x0B].randomElement(using: &rng) ?? 0
       }
