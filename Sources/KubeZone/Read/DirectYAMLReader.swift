@@ -62,8 +62,8 @@ struct DirectYAMLReader: DirectReader {
   mutating func members(_ body: (inout DirectYAMLReader, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void) throws(PruningAbort) {
     switch place {
     case .item:
-      guard p.isKey(at: p.pos) else { throw abort("direct: not a mapping") }
-      try walkMapping(column: p.pos - p.lineStart, body)
+      guard let colon = p.keyColon(at: p.pos) else { throw abort("direct: not a mapping") }
+      try walkMapping(column: p.pos - p.lineStart, firstColon: colon, body)
     case .key(let column):
       if valueIsInline() {
         guard p.at(p.pos) == UInt8(ascii: "{"), p.at(p.pos + 1) == UInt8(ascii: "}") else { throw abort("direct: not a mapping") }
@@ -71,8 +71,8 @@ struct DirectYAMLReader: DirectReader {
         return
       }
       try p.finishLine()
-      guard !p.atEnd, p.indent > column, !p.atDash, p.isKey(at: p.pos) else { throw abort("direct: not a block mapping") }
-      try walkMapping(column: p.indent, body)
+      guard !p.atEnd, p.indent > column, !p.atDash, let colon = p.keyColon(at: p.pos) else { throw abort("direct: not a block mapping") }
+      try walkMapping(column: p.indent, firstColon: colon, body)
     }
   }
 
@@ -102,16 +102,18 @@ struct DirectYAMLReader: DirectReader {
   }
 
   /// A block mapping's entries at `column`, as `SimpleBlockYAMLParser.mapping`.
-  mutating func walkMapping(column: Int, _ body: (inout DirectYAMLReader, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void) throws(PruningAbort) {
+  mutating func walkMapping(
+    column: Int, firstColon: Int, _ body: (inout DirectYAMLReader, UnsafeBufferPointer<UInt8>) throws(PruningAbort) -> Void
+  ) throws(PruningAbort) {
     try p.open()
-    var first = true
+    var known: Int? = firstColon
     while true {
-      if !first {
+      if known == nil {
         if p.atEnd || p.indent < column { break }
         guard p.indent == column, !p.atDash else { throw abort("bad mapping indentation") }
       }
-      first = false
-      guard let colon = p.keyColon(at: p.pos) else { throw abort("not a plain key") }
+      guard let colon = known ?? p.keyColon(at: p.pos) else { throw abort("not a plain key") }
+      known = nil
       let keyStart = p.pos
       p.pos = colon
       let key = UnsafeBufferPointer(rebasing: p.buf[keyStart..<p.pos])

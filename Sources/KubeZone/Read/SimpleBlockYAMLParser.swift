@@ -180,8 +180,8 @@ struct SimpleBlockYAMLParser {
     default:
       break
     }
-    if allowMapping, isKey(at: pos) {
-      return try mapping(rule, column: pos - lineStart)
+    if allowMapping, let colon = keyColon(at: pos) {
+      return try mapping(rule, column: pos - lineStart, firstColon: colon)
     }
     return try plain(rule)
   }
@@ -189,12 +189,9 @@ struct SimpleBlockYAMLParser {
   /// A block node starting a line (the value of `key:` on the lines below).
   mutating func block(_ rule: PruneSchema.Rule?, keyIndent: Int) throws(PruningAbort) -> Node? {
     if atDash { return try sequence(rule, column: indent, indentless: indent == keyIndent) }
-    guard isKey(at: pos) else { throw abort("block scalar on its own line") }
-    return try mapping(rule, column: indent)
+    guard let colon = keyColon(at: pos) else { throw abort("block scalar on its own line") }
+    return try mapping(rule, column: indent, firstColon: colon)
   }
-
-  /// True when a plain key and `: ` (or `:` at the line end) start at `i`.
-  func isKey(at i: Int) -> Bool { keyColon(at: i) != nil }
 
   /// The offset of the colon after the plain key starting at `i`, when
   /// one does (`key: ` or `key:` at the line end); one pass over the key.
@@ -216,21 +213,23 @@ struct SimpleBlockYAMLParser {
     return b < 64 ? (low >> UInt64(b)) & 1 != 0 : b < 128 && (high >> UInt64(b - 64)) & 1 != 0
   }
 
-  mutating func mapping(_ rule: PruneSchema.Rule?, column: Int) throws(PruningAbort) -> Node? {
+  /// A block mapping at `column`; `firstColon` is `keyColon(at: pos)`,
+  /// which the caller found deciding that a mapping starts here.
+  mutating func mapping(_ rule: PruneSchema.Rule?, column: Int, firstColon: Int) throws(PruningAbort) -> Node? {
     try open()
     defer { depth -= 1 }
     let loc = rule == nil ? nil : location(pos)
     var pairs: [Node.Pair] = []
-    var first = true
+    var known: Int? = firstColon
     while true {
-      if !first {
+      if known == nil {
         if atEnd || indent < column { break }
         guard indent == column, !atDash else { throw abort("bad mapping indentation") }
       }
-      first = false
       // `name:web` or `a b: c` is not a key here: leave it to the general
       // parser (which rejects the first), never read it as `name: web`.
-      guard let colon = keyColon(at: pos) else { throw abort("not a plain key") }
+      guard let colon = known ?? keyColon(at: pos) else { throw abort("not a plain key") }
+      known = nil
       let keyStart = pos
       pos = colon
       let keyBytes = UnsafeBufferPointer(rebasing: buf[keyStart..<pos])
