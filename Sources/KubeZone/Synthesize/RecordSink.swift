@@ -2,7 +2,8 @@
 ///
 /// SRV weights depend on the size of the final RRset (all records of one
 /// RRset share priority 0 and weight max(1, floor(100/n))), so SRV data is
-/// collected with weight 0 and weighted once the set is complete.
+/// collected with weight 0 and weighted (`weighSRV`) once the RRsets are
+/// complete.
 ///
 /// With provenance on, each record's origins are kept beside it, and the
 /// synthesizer's exclusions too; off (as for `generate`), an origin is
@@ -85,15 +86,12 @@ struct RecordSink {
     }
   }
 
-  /// The records in the order first added; weights set in place, the
-  /// table freed first, so nothing is held twice. With provenance on,
-  /// read `provenance` first: its origins are in the same order.
-  /// `weighingSRV: false` when `weighSRV` was called on every part merged
-  /// in and no SRV record came after.
-  consuming func finish(weighingSRV: Bool = true) -> [ResourceRecord] {
+  /// The records in the order first added, the table freed first, so
+  /// nothing is held twice. With provenance on, read `provenance` first:
+  /// its origins are in the same order.
+  consuming func finish() -> [ResourceRecord] {
     slots = []
     hashes = []
-    if weighingSRV { weighSRV() }
     return records
   }
 

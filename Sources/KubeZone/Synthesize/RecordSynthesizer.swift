@@ -78,7 +78,7 @@ public struct RecordSynthesizer: Sendable {
     }
     let provenance = sink.provenance
     // Pod records are addresses: the slices' SRV weights stand.
-    return (sink.finish(weighingSRV: false), provenance)
+    return (sink.finish(), provenance)
   }
 
   /// Contiguous ranges of `count` services, one a core once there are
