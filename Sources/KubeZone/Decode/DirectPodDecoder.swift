@@ -26,8 +26,8 @@ enum DirectPodDecoder {
     var status = Status()
     try fields(&r, Keys.object) { r, field throws(PruningAbort) in
       switch field {
-      case 0: isV1 = try r.optionalText() == "v1"
-      case 1: isPod = try r.optionalText() == "Pod"
+      case 0: isV1 = try r.optionalTextIndex(in: ["v1"]) == 0
+      case 1: isPod = try r.optionalTextIndex(in: ["Pod"]) == 0
       default:
         // The rest is read as a pod's only once it is known to be one.
         guard isV1 && isPod else { throw r.abort("direct: not a pod, or kind after its fields") }
@@ -74,7 +74,8 @@ enum DirectPodDecoder {
     var keysSeen: UInt32 = 0
     try withUnsafeMutablePointer(to: &keysSeen) { seen throws(PruningAbort) in
       func member(_ r: inout R, _ key: UnsafeBufferPointer<UInt8>) throws(PruningAbort) {
-        guard let i = names.firstIndex(where: { same(key, $0) }) else { return try r.skipValue() }
+        let i = R.index(of: key, in: names)
+        guard i < names.count else { return try r.skipValue() }
         guard seen.pointee & (1 << i) == 0 else { throw r.abort("direct: repeated key") }
         seen.pointee |= 1 << i
         try read(&r, i)
@@ -87,13 +88,6 @@ enum DirectPodDecoder {
     }
   }
 
-  @inline(__always) static func same(_ key: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
-    guard key.count == s.utf8CodeUnitCount else { return false }
-    let p = s.utf8Start
-    for i in 0..<key.count where key[i] != p[i] { return false }
-    return true
-  }
-
   static func metadata<R: DirectReader>(_ r: inout R, defaultNamespace: String, location: SourceLocation) throws(PruningAbort) -> ObjectMeta {
     var name: String?, namespace: String?
     var isLive = false, terminating = false
@@ -102,7 +96,7 @@ enum DirectPodDecoder {
       switch field {
       case 0: name = try r.optionalText()
       case 1: namespace = try r.optionalText()
-      case 2, 3: if try r.optionalText() != nil { isLive = true }
+      case 2, 3: if try r.skipText() { isLive = true }
       case 4: terminating = try !r.skipIsNull()
       default:
         // Null values read as "", and a repeated key keeps its last

@@ -20,10 +20,32 @@ protocol DirectReader {
   mutating func optionalElements(_ body: (inout Self) throws(PruningAbort) -> Void) throws(PruningAbort) -> Bool
   /// A scalar's text (as `Field.stringValue` reads it), nil for null.
   mutating func optionalText() throws(PruningAbort) -> String?
+  /// Reads a scalar as `optionalText` does, without making its text:
+  /// the position in `names` of the text, `names.count` for any other
+  /// text, nil for null.
+  mutating func optionalTextIndex(in names: [StaticString]) throws(PruningAbort) -> Int?
+  /// Reads a scalar as `optionalText` does, without making its text; true
+  /// unless it is null.
+  mutating func skipText() throws(PruningAbort) -> Bool
   /// An integer, as `Field.intValue` reads it.
   mutating func integer() throws(PruningAbort) -> Int
   /// Skips a value, checking its syntax.
   mutating func skipValue() throws(PruningAbort)
   /// Skips a value; true when it was null.
   mutating func skipIsNull() throws(PruningAbort) -> Bool
+}
+
+extension DirectReader {
+  /// The bytes of `text` equal those of `s`.
+  @inline(__always) static func same(_ text: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    guard text.count == s.utf8CodeUnitCount else { return false }
+    let p = s.utf8Start
+    for i in 0..<text.count where text[i] != p[i] { return false }
+    return true
+  }
+
+  /// The position in `names` of `text`, `names.count` when it is none.
+  @inline(__always) static func index(of text: UnsafeBufferPointer<UInt8>, in names: [StaticString]) -> Int {
+    names.firstIndex { same(text, $0) } ?? names.count
+  }
 }

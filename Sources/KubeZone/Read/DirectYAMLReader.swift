@@ -39,15 +39,81 @@ struct DirectYAMLReader: DirectReader {
   mutating func skipIsNull() throws(PruningAbort) -> Bool { try leaf().isNull }
 
   mutating func optionalText() throws(PruningAbort) -> String? {
+    if let (text, plain) = try inlineScalar() {
+      return plain && Self.isNull(text) ? nil : String(decoding: text, as: UTF8.self)
+    }
     let node = try leaf()
     if node.isNull { return nil }
     guard let s = node.scalar else { throw abort("direct: not a scalar") }
     return s.text
   }
 
+  mutating func optionalTextIndex(in names: [StaticString]) throws(PruningAbort) -> Int? {
+    if let (text, plain) = try inlineScalar() {
+      return plain && Self.isNull(text) ? nil : Self.index(of: text, in: names)
+    }
+    guard let text = try optionalText() else { return nil }
+    return names.firstIndex { $0.description == text } ?? names.count
+  }
+
+  mutating func skipText() throws(PruningAbort) -> Bool {
+    if let (text, plain) = try inlineScalar() { return !(plain && Self.isNull(text)) }
+    return try optionalText() != nil
+  }
+
   mutating func integer() throws(PruningAbort) -> Int {
+    if let (text, plain) = try inlineScalar() {
+      // Digits alone, as `Int(_:)` reads them: the fast path's plain
+      // scalars start with a letter, digit, `.`, `_` or `/`, never a sign.
+      guard plain, let v = Self.decimal(text) else { throw abort("direct: not an integer") }
+      return v
+    }
     let node = try leaf()
     guard let s = node.scalar, s.style == .plain, !node.isNull, let v = Int(s.text) else { throw abort("direct: not an integer") }
+    return v
+  }
+
+  /// The plain or quoted scalar after a key on its line, when its text is
+  /// its bytes (plain, or quoted without `''`) and it starts with a key
+  /// byte (plain) or a quote; `p` is then past it and its line, as the
+  /// parser's `value` leaves it. Nil, with `p` unmoved, for anything else,
+  /// which `leaf` then reads as the parser does; throws where the parser
+  /// would.
+  @inline(__always) mutating func inlineScalar() throws(PruningAbort) -> (text: UnsafeBufferPointer<UInt8>, plain: Bool)? {
+    guard case .key = place else { return nil }
+    var i = p.pos
+    while p.at(i) == 0x20 { i += 1 }
+    let b = p.at(i)
+    if b == UInt8(ascii: "\""), let close = p.simpleDoubleQuoted(from: i) {
+      p.pos = close + 1
+      try p.finishLine()
+      return (UnsafeBufferPointer(rebasing: p.buf[(i + 1)..<close]), false)
+    }
+    guard p.isKeyByte(b), b != UInt8(ascii: "-") else { return nil }
+    let eol = try p.plainLineEnd(from: i)
+    let text = p.plainText(i, eol)
+    p.pos = eol
+    try p.finishLine()
+    return (text, true)
+  }
+
+  /// `null`, `Null` or `NULL`: the plain nulls a key byte can start.
+  @inline(__always) static func isNull(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    same(text, "null") || same(text, "Null") || same(text, "NULL")
+  }
+
+  /// The value of ASCII digits, nil for anything else or an overflow.
+  static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !text.isEmpty else { return nil }
+    var v = 0
+    for b in text {
+      let d = b &- UInt8(ascii: "0")
+      guard d < 10 else { return nil }
+      let (m, o1) = v.multipliedReportingOverflow(by: 10)
+      let (a, o2) = m.addingReportingOverflow(Int(d))
+      guard !o1, !o2 else { return nil }
+      v = a
+    }
     return v
   }
 

@@ -41,6 +41,24 @@ extension PruningJSONParser: DirectReader {
     return escaped ? Self.unescape(content) : String(decoding: content, as: UTF8.self)
   }
 
+  mutating func optionalTextIndex(in names: [StaticString]) throws(PruningAbort) -> Int? {
+    if try skipsNull() { return nil }
+    guard byte == UInt8(ascii: "\"") else { throw abort("direct: not a string") }
+    let start = pos
+    let escaped = try skipString()
+    let content = UnsafeBufferPointer(rebasing: buf[(start + 1)..<(pos - 1)])
+    guard escaped else { return Self.index(of: content, in: names) }
+    let text = Self.unescape(content)
+    return names.firstIndex { $0.description == text } ?? names.count
+  }
+
+  mutating func skipText() throws(PruningAbort) -> Bool {
+    if try skipsNull() { return false }
+    guard byte == UInt8(ascii: "\"") else { throw abort("direct: not a string") }
+    _ = try skipString()
+    return true
+  }
+
   /// JSON digits (optionally negative) that make an `Int`.
   mutating func integer() throws(PruningAbort) -> Int {
     skipWhitespace()

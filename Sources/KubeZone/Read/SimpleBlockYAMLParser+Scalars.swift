@@ -10,33 +10,54 @@ extension SimpleBlockYAMLParser {
       throw abort("indicator")
     default: break
     }
-    let eol = endOfLine(pos) ?? buf.count
-    var end = eol
-    while end > start, buf[end - 1] == 0x20 { end -= 1 }
-    var i = start
-    if let base = buf.baseAddress {
-      // Eight bytes at a time while none is ':', '#' or a control byte.
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let high: UInt64 = 0x8080_8080_8080_8080
-      while i + 8 <= end {
-        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        let c = w ^ (ones &* 0x3A), h = w ^ (ones &* 0x23)
-        let flags = (((c &- ones) & ~c) | ((h &- ones) & ~h) | ((w &- ones &* 0x20) & ~w)) & high
-        if flags != 0 { break }
-        i += 8
-      }
-    }
-    while i < end {
-      let b = buf[i]
-      if b < 0x20 { throw abort("control character") }
-      if b == UInt8(ascii: ":"), i + 1 == end || buf[i + 1] == 0x20 { throw abort("colon in plain scalar") }
-      if b == UInt8(ascii: "#"), buf[i - 1] == 0x20 { throw abort("comment") }
-      i += 1
-    }
-    let node = rule == nil ? nil : Node(.scalar(Scalar(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self), style: .plain)), location: location(start))
+    let eol = try plainLineEnd(from: start)
+    let node = rule == nil ? nil : Node(.scalar(Scalar(String(decoding: plainText(start, eol), as: UTF8.self), style: .plain)), location: location(start))
     pos = eol
     try finishLine()
     return node
+  }
+
+  /// The text of a plain scalar from `start` to the line end `eol`,
+  /// without its trailing spaces.
+  @inline(__always) func plainText(_ start: Int, _ eol: Int) -> UnsafeBufferPointer<UInt8> {
+    var end = eol
+    while end > start, buf[end - 1] == 0x20 { end -= 1 }
+    return UnsafeBufferPointer(rebasing: buf[start..<end])
+  }
+
+  /// The end of the line (its `\n`, or the end of the bytes) holding the
+  /// plain scalar that starts at `start`, checking its bytes in one pass:
+  /// no control byte, no `: ` or `:` at its end, no ` #`.
+  func plainLineEnd(from start: Int) throws(PruningAbort) -> Int {
+    var i = start
+    let count = buf.count
+    guard let base = buf.baseAddress else { return i }
+    // Eight bytes at a time to the first that is ':', '#' or below 0x20
+    // (the line break among them), which is then looked at alone. The
+    // lowest flag is exact: a false one needs a borrow from a byte below.
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while true {
+      while i + 8 <= count {
+        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        let c = w ^ (ones &* 0x3A), h = w ^ (ones &* 0x23)
+        let flags = (((c &- ones) & ~c) | ((h &- ones) & ~h) | ((w &- ones &* 0x20) & ~w)) & high
+        if flags != 0 {
+          i += flags.trailingZeroBitCount >> 3
+          break
+        }
+        i += 8
+      }
+      guard i < count else { return count }
+      let b = base[i]
+      if b == 0x0A { return i }
+      if b < 0x20 { throw abort("control character") }
+      if b == UInt8(ascii: ":"), i + 1 == count || base[i + 1] == 0x20 || base[i + 1] == 0x0A {
+        throw abort("colon in plain scalar")
+      }
+      if b == UInt8(ascii: "#"), i > start, base[i - 1] == 0x20 { throw abort("comment") }
+      i += 1
+    }
   }
 
   /// A quoted scalar on one line: `'...'` (with `''`) or `"..."` without escapes.
@@ -69,6 +90,21 @@ extension SimpleBlockYAMLParser {
     guard rule != nil else { return nil }
     let style: Scalar.Style = quote == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted
     return Node(.scalar(Scalar(String(decoding: text, as: UTF8.self), style: style)), location: location(start))
+  }
+
+  /// The offset of the closing quote of the double-quoted scalar whose
+  /// opening quote is at `start`, when it lies on the same line and the
+  /// text between holds no escape or control byte (tabs aside): the text
+  /// `quoted` would read is then the bytes between. Nil otherwise.
+  func simpleDoubleQuoted(from start: Int) -> Int? {
+    var i = start + 1
+    while i < buf.count {
+      let b = buf[i]
+      if b == UInt8(ascii: "\"") { return i }
+      if b == UInt8(ascii: "\\") || (b < 0x20 && b != 0x09) { return nil }
+      i += 1
+    }
+    return nil
   }
 
   /// A literal block scalar (`|` clips to one final newline, `|-` strips).

@@ -50,6 +50,9 @@ import KubeZoneSynth
     #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}, "status": {"conditions": [{"type": "Ready", "status": "True"}, {"type": "Ready", "status": "False"}]}}"#,
     #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}, "status": {"conditions": [{"status": "True"}, {"type": null}, {"type": "Ready"}]}}"#,
     #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}, "spec": {"containers": null, "hostname": null}}"#,
+    // Escaped text it compares or only checks is unescaped first.
+    #"{"apiVersion": "v\u0031", "kind": "P\u006fd", "metadata": {"name": "a", "uid": "\u0041"}, "status": {"phase": "Runn\u0069ng", "conditions": [{"type": "Re\u0061dy", "status": "Tru\u0065"}]}}"#,
+    #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "resourceVersion": ""}, "status": {"phase": "Pendin\u0067x", "conditions": [{"type": "Ready", "status": "true"}]}}"#,
     #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}, "spec": {"containers": [{"ports": [{"containerPort": -0, "name": null, "protocol": null}, {"containerPort": 8443, "protocol": "SCTP"}]}]}}"#,
     #"{"apiVersion": "v1", "kind": "Pod", "x": [[{"kind": "Service"}]], "metadata": {"name": "\u00e9t\u00e9", "namespace": "n\"s"}}"#,
     // An escaped value is its text ("Pod"), as the full reader reads it.

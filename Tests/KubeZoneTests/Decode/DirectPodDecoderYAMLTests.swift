@@ -84,6 +84,7 @@ import KubeZoneSynth
     "- kind: Pod\n  apiVersion: v1\n  metadata:\n    name: a\n    labels: {}\n    namespace: null\n  spec: null\n  status:\n    podIPs: []\n    podIP: ''\n",
     "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n    deletionTimestamp: \"2024-01-01T00:00:00Z\"\n  status:\n    phase: Exploded\n    conditions:\n      - type: Ready\n        status: True\n",
     "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: 007\n    deletionTimestamp: ~\n  spec:\n    containers:\n    - ports:\n      - containerPort: -0\n        name: null\n  status:\n    podIPs:\n    - ip: null\n    - x: 1\n    podIP: 10.0.0.1\n",
+    "- apiVersion: 'v1'\n  kind: \"Pod\"\n  metadata:\n    name: \"a\"\n    uid: ''\n    resourceVersion: NULL\n  status:\n    phase: 'Running'\n    conditions:\n    - type: \"Ready\"\n      status: 'True'\n    - type: Ready  \n      status: \"True\"   \n",
     "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: s\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: b\n",
   ])
   func podsAreReadDirectlyAndTheSame(text: String) throws {

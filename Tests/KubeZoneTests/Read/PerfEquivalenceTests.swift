@@ -142,6 +142,38 @@ import KubeZoneSynth
     Self.check(Array(text.utf8), mustApply: false, chunk: 10, text)
   }
 
+  /// Plain scalars at the edges of the simple parser's rules (a colon or
+  /// ` #` inside or at the end, control bytes), where the pod decoder
+  /// reads them, where it skips them, and in another kind: the fast
+  /// readers give up or agree with the full readers.
+  @Test(arguments: [
+    "a:", "a: b", "a:b", "a #c", "a#c", "a\tb", "http://x:80/y", "a:  ", "abcdefghij:", "abcdefghij: k",
+    "abcdefghij #x", "abcdefgh\u{7f}:", "abcdefghijklmnopqrstuvwxyz:",
+  ])
+  func plainScalarEdgesGiveUpOrAgree(value: String) {
+    let text = """
+      apiVersion: v1
+      items:
+      - apiVersion: v1
+        kind: Pod
+        metadata:
+          annotations:
+            note: \(value)
+          labels:
+            app: \(value)
+          name: p
+      - apiVersion: v1
+        kind: Service
+        metadata:
+          labels:
+            app: \(value)
+          name: s
+      kind: List
+
+      """
+    Self.check(Array(text.utf8), mustApply: false, chunk: 10, value)
+  }
+
   @Test func chunkedYAMLKeepsLineNumbers() throws {
     let bytes = Self.synth(.services, .yaml, pods: 300, dualStack: false)
     let got = try #require(Self.fast(bytes, threads: 2, chunk: 1_000))
