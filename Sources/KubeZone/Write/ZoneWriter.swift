@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a zone in RFC 1035 master-file format, byte-stable for diffs.
 ///
 /// The header (comment, `$ORIGIN`, `$TTL`, SOA, apex NS) comes from the
@@ -40,10 +42,37 @@ public struct ZoneWriter: Sendable {
     if !head.isEmpty && !head.hasSuffix("\n") { head += "\n" }
     out.append(head)
     let headerCount = out.bytes.count
-    for record in zone.records {
-      Self.append(record, origin: zone.origin, to: &out)
-    }
+    Self.append(zone.records, origin: zone.origin, to: &out)
     return (out.bytes, headerCount)
+  }
+
+  /// Records a core renders at a time in a large zone.
+  static let parallelRun = 4096
+
+  /// Appends the lines of `records`, in order. Each line stands alone, so
+  /// a large zone is rendered on all cores: in windows of `parallelRun`
+  /// records a core, each core's run into a buffer of its own, appended in
+  /// order, so the extra memory stays a few MB however large the zone.
+  static func append(
+    _ records: [ResourceRecord], origin: DomainName, to out: inout ZoneLineBuffer,
+    cores: Int = ProcessInfo.processInfo.activeProcessorCount, run: Int = parallelRun
+  ) {
+    guard cores > 1, records.count >= 2 * run else {
+      for record in records { append(record, origin: origin, to: &out) }
+      return
+    }
+    var start = 0
+    while start < records.count {
+      let end = min(records.count, start + cores * run)
+      let runs = ParallelMap.ranges(end - start, minimum: run / 2, parts: cores).map { ($0.lowerBound + start)..<($0.upperBound + start) }
+      let rendered = ParallelMap.map(runs) { range in
+        var lines = ZoneLineBuffer(capacity: range.count * 128)
+        for i in range { append(records[i], origin: origin, to: &lines) }
+        return lines.bytes
+      }
+      for lines in rendered { out.bytes.append(contentsOf: lines) }
+      start = end
+    }
   }
 
   /// Appends one record line (with its newline).
