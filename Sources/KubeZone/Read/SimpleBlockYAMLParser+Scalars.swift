@@ -65,31 +65,69 @@ extension SimpleBlockYAMLParser {
     let start = pos
     let quote = buf[pos]
     pos += 1
-    var text: [UInt8] = []
-    var simple = true
     let contentStart = pos
+    // The text, once a `''` makes it differ from the bytes.
+    var unquoted: [UInt8]?
+    var segment = pos
     while true {
-      let b = at(pos)
-      if b == 0x0A || pos >= buf.count { throw abort("multi-line quoted scalar") }
-      if b < 0x20 && b != 0x09 { throw abort("control character") }
-      if quote == UInt8(ascii: "\"") && b == UInt8(ascii: "\\") { throw abort("escape") }
-      if b == quote {
-        if quote == UInt8(ascii: "'") && at(pos + 1) == quote {
-          if simple { text = Array(UnsafeBufferPointer(rebasing: buf[contentStart..<pos])); simple = false }
-          text.append(quote)
-          pos += 2
-          continue
-        }
-        break
+      pos = nextQuotedSpecial(from: pos, quote: quote)
+      guard pos < buf.count else { throw abort("multi-line quoted scalar") }
+      let b = buf[pos]
+      if b == 0x0A { throw abort("multi-line quoted scalar") }
+      if b == 0x09 || (b == UInt8(ascii: "\\") && quote == UInt8(ascii: "'")) {
+        pos += 1
+        continue
       }
-      if !simple { text.append(b) }
-      pos += 1
+      if b < 0x20 { throw abort("control character") }
+      if b == UInt8(ascii: "\\") { throw abort("escape") }
+      // The quote: `''` inside single quotes is one quote.
+      if quote == UInt8(ascii: "'") && at(pos + 1) == quote {
+        if rule != nil {
+          unquoted = (unquoted ?? []) + UnsafeBufferPointer(rebasing: buf[segment..<(pos + 1)])
+        }
+        pos += 2
+        segment = pos
+        continue
+      }
+      break
     }
-    if simple, rule != nil { text = Array(UnsafeBufferPointer(rebasing: buf[contentStart..<pos])) }
+    let end = pos
     pos += 1
     guard rule != nil else { return nil }
     let style: Scalar.Style = quote == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted
-    return Node(.scalar(Scalar(String(decoding: text, as: UTF8.self), style: style)), location: location(start))
+    let text: String
+    if var unquoted {
+      unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: buf[segment..<end]))
+      text = String(decoding: unquoted, as: UTF8.self)
+    } else {
+      text = String(decoding: UnsafeBufferPointer(rebasing: buf[contentStart..<end]), as: UTF8.self)
+    }
+    return Node(.scalar(Scalar(text, style: style)), location: location(start))
+  }
+
+  /// The offset of the first byte at or after `i` that is `quote`, a
+  /// backslash or below 0x20 (the end of the bytes if none), eight bytes
+  /// at a time; the lowest flag is exact.
+  @inline(__always) func nextQuotedSpecial(from i: Int, quote: UInt8) -> Int {
+    var i = i
+    let count = buf.count
+    guard let base = buf.baseAddress else { return count }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let quotes = ones &* UInt64(quote)
+    while i + 8 <= count {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      let q = w ^ quotes, s = w ^ (ones &* 0x5C)
+      let flags = (((q &- ones) & ~q) | ((s &- ones) & ~s) | ((w &- ones &* 0x20) & ~w)) & high
+      if flags != 0 { return i + flags.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < count {
+      let b = base[i]
+      if b == quote || b == 0x5C || b < 0x20 { return i }
+      i += 1
+    }
+    return count
   }
 
   /// The offset of the closing quote of the double-quoted scalar whose
@@ -98,13 +136,13 @@ extension SimpleBlockYAMLParser {
   /// `quoted` would read is then the bytes between. Nil otherwise.
   func simpleDoubleQuoted(from start: Int) -> Int? {
     var i = start + 1
-    while i < buf.count {
-      let b = buf[i]
-      if b == UInt8(ascii: "\"") { return i }
-      if b == UInt8(ascii: "\\") || (b < 0x20 && b != 0x09) { return nil }
+    while true {
+      i = nextQuotedSpecial(from: i, quote: UInt8(ascii: "\""))
+      guard i < buf.count else { return nil }
+      if buf[i] == UInt8(ascii: "\"") { return i }
+      guard buf[i] == 0x09 else { return nil }
       i += 1
     }
-    return nil
   }
 
   /// A literal block scalar (`|` clips to one final newline, `|-` strips).

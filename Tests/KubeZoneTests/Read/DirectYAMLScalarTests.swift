@@ -56,6 +56,7 @@ import Testing
     "99999999999999999999", "", "|\n  text", "|-\n  a\n  b", "{}", "[]", "- a", "x\ty", "x\u{7f}y", "é",
     "naïve", "a/b.c_d", ".hidden", "_x", "/path", "? x", "&a x", "*a", "!tag x", "a # c", "#c",
     "registry.example.com/billing-0:1.0.3", "containerd://dbf225b6", "2026-11-10T10:10:10Z",
+    "\"abcdefghij\tklmnopq\"", "\"abcdefghijklmnopqr\\s\"", "\"abcdefghijklmnopqr", "'abcdefghij''klmnop'",
     "\n  nested: map", "\n- item", "abcdefghijklmnop:", "abcdefghijklmnopq: r", "abcdefgh #x",
   ])
   func scalarsReadFromBytesMatchTheNodes(value: String) throws {

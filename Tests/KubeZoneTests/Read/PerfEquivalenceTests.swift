@@ -142,15 +142,19 @@ import KubeZoneSynth
     Self.check(Array(text.utf8), mustApply: false, chunk: 10, text)
   }
 
-  /// Plain scalars at the edges of the simple parser's rules (a colon or
-  /// ` #` inside or at the end, control bytes), where the pod decoder
-  /// reads them, where it skips them, and in another kind: the fast
-  /// readers give up or agree with the full readers.
+  /// Scalars at the edges of the simple parser's rules (a colon or ` #`
+  /// inside or at the end of a plain one, control bytes, quotes), where
+  /// the pod decoder reads them, where it skips them, and in another
+  /// kind: the fast readers give up or agree with the full readers.
   @Test(arguments: [
     "a:", "a: b", "a:b", "a #c", "a#c", "a\tb", "http://x:80/y", "a:  ", "abcdefghij:", "abcdefghij: k",
     "abcdefghij #x", "abcdefgh\u{7f}:", "abcdefghijklmnopqrstuvwxyz:",
+    // Quoted: `''`, backslashes, tabs and ends, inside and across words.
+    "'it''s'", "'a''''b'", "''''", "'abcdefghijkl''mnopqrstuv''w'", #"'a\\b'"#, #""a\\b""#,
+    "\"abcdefgh\tijkl\"", "'abcdefgh\tijkl'", "\"abcdefghij", "'x'y", "\"x\" #c", "\"x\"  ",
+    "\"abcdefghijklmnop'q\"", "'abcdefghijklmnop\"q'", "'abcdefgh\u{1}'", "\"\"", "''",
   ])
-  func plainScalarEdgesGiveUpOrAgree(value: String) {
+  func scalarEdgesGiveUpOrAgree(value: String) {
     let text = """
       apiVersion: v1
       items:
