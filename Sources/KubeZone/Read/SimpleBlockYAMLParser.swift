@@ -196,16 +196,46 @@ struct SimpleBlockYAMLParser {
   /// The offset of the colon after the plain key starting at `i`, when
   /// one does (`key: ` or `key:` at the line end); one pass over the key.
   @inline(__always) func keyColon(at i: Int) -> Int? {
-    var j = i
-    guard isKeyByte(at(j)), at(j) != UInt8(ascii: "-") else { return nil }
-    j += 1
-    while isKeyByte(at(j)) { j += 1 }
+    guard isKeyByte(at(i)), at(i) != UInt8(ascii: "-") else { return nil }
+    let j = Self.keyEnd(in: buf, from: i + 1)
     return at(j) == UInt8(ascii: ":") && (at(j + 1) == 0x20 || at(j + 1) == 0x0A) ? j : nil
+  }
+
+  /// The offset of the first byte at or after `i` that is not a key byte
+  /// (`isKeyByte`), or the end: eight bytes at a time, each tested
+  /// against the key ranges without a carry between bytes.
+  @inline(__always) static func keyEnd(in buf: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+    var i = i
+    let count = buf.count
+    guard let base = buf.baseAddress else { return i }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let high: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= count {
+      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+      // Bytes cleared to seven bits, so no sum below carries; a byte
+      // with its high bit set is never a key byte (`~w` below).
+      let w7 = w & low7
+      // The high bit of `x + (0x80 - lo)` is set when `x >= lo`.
+      let lower = w7 | (ones &* 0x20)
+      let letters = (lower &+ ones &* (0x80 - 0x61)) & ~(lower &+ ones &* (0x80 - 0x7B))
+      let digits = (w7 &+ ones &* (0x80 - 0x2D)) & ~(w7 &+ ones &* (0x80 - 0x3A))
+      let x = w7 ^ (ones &* 0x5F)
+      let underscores = ~(((x & low7) &+ low7) | x)
+      let keys = (letters | digits | underscores) & ~w & high
+      let others = ~keys & high
+      if others != 0 { return i + others.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < count, Self.isKeyByte(buf[i]) { i += 1 }
+    return i
   }
 
   /// Letters, digits, `.`, `_`, `/` and `-`: a bit per ASCII byte, as
   /// every line of a List starts with a key or `- ` and is tested here.
-  @inline(__always) func isKeyByte(_ b: UInt8) -> Bool {
+  @inline(__always) func isKeyByte(_ b: UInt8) -> Bool { Self.isKeyByte(b) }
+
+  @inline(__always) static func isKeyByte(_ b: UInt8) -> Bool {
     // Bits 0x2D...0x39 ("-./0-9") of the bytes below 64; "A-Z", "_" and
     // "a-z" of the bytes 64...127.
     let low: UInt64 = 0x03FF_E000_0000_0000

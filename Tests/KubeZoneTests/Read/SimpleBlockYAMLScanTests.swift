@@ -19,6 +19,28 @@ import Testing
     }
   }
 
+  /// The word-at-a-time key scan stops where a byte-by-byte one does:
+  /// every byte value at every place in a word, after key bytes of every
+  /// kind (including the neighbours that a carry or borrow would reach).
+  @Test func keyEndMatchesTheByteLoop() {
+    let keyBytes = Array("aAzZ09_-./mM".utf8)
+    var rng = SystemRandomNumberGenerator()
+    for b in UInt8.min...UInt8.max {
+      for place in 0..<17 {
+        var bytes = (0..<20).map { _ in keyBytes.randomElement(using: &rng) ?? 0x61 }
+        bytes[place] = b
+        if place + 1 < bytes.count { bytes[place + 1] = [0x5E, 0x60, 0x7B, 0x40, 0x5B, 0x2C, 0x3A][Int(b) % 7] }
+        bytes.withUnsafeBufferPointer { buf in
+          for from in [0, 1, 3] {
+            var naive = from
+            while naive < buf.count, SimpleBlockYAMLParser.isKeyByte(buf[naive]) { naive += 1 }
+            #expect(SimpleBlockYAMLParser.keyEnd(in: buf, from: from) == naive, "byte \(b) at \(place) from \(from)")
+          }
+        }
+      }
+    }
+  }
+
   @Test(arguments: [
     ("name: web", 4), ("name:", 4), ("name:\n", 4), ("app.kubernetes.io/name: x", 22), ("a-b_c.d/e: ", 9),
     ("k8s:", 3),
