@@ -44,7 +44,14 @@ struct PruningJSONParser {
 
   mutating func skipWhitespace() {
     let n = buf.count
-    guard let base = buf.baseAddress else { return }
+    guard let base = buf.baseAddress, pos < n else { return }
+    // kubectl's layout puts no space or one before most tokens: those
+    // return at once; a line break and its indentation take the loop.
+    if base[pos] > 0x20 { return }
+    if base[pos] == 0x20, pos + 1 < n, base[pos + 1] > 0x20 {
+      pos += 1
+      return
+    }
     while pos < n {
       switch buf[pos] {
       case 0x20:
@@ -149,7 +156,7 @@ struct PruningJSONParser {
     case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
       let start = pos
       let word = try skipLiteral()
-      return Node(.scalar(Scalar(word, style: .plain)), location: location(start))
+      return Node(.scalar(Scalar(word.description, style: .plain)), location: location(start))
     default:
       throw abort("expected a JSON value")
     }
@@ -305,8 +312,9 @@ struct PruningJSONParser {
     }
   }
 
-  /// Skips `true`, `false` or `null`, returning it.
-  mutating func skipLiteral() throws(PruningAbort) -> String {
+  /// Skips `true`, `false` or `null`, returning it (as a `StaticString`:
+  /// most callers drop it, and making a `String` of it was 1% of a run).
+  mutating func skipLiteral() throws(PruningAbort) -> StaticString {
     let word: StaticString
     switch byte {
     case UInt8(ascii: "t"): word = "true"
@@ -318,7 +326,7 @@ struct PruningJSONParser {
       guard pos < buf.count, buf[pos] == w[i] else { throw abort("invalid literal") }
       pos += 1
     }
-    return word.description
+    return word
   }
 
   @inline(__always) func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
