@@ -16,8 +16,9 @@ import Foundation
 ///
 /// Anything else (anchors, aliases, tags, flow collections with content,
 /// multi-line plain or quoted scalars, escapes, empty values in kept paths,
-/// tabs, `\r`, comments after values, complex keys) makes it give up with
-/// `PruningAbort`; the chunk is then read by the general parser. Nodes carry
+/// tabs, `\r`, comments after values, complex keys, keys and scalars over
+/// `ReadLimits.maxScalarBytes`) makes it give up with `PruningAbort`; the
+/// chunk is then read by the general parser, which decides. Nodes carry
 /// the text, style and position the general reader gives them.
 struct SimpleBlockYAMLParser {
   let buf: UnsafeBufferPointer<UInt8>
@@ -195,9 +196,12 @@ struct SimpleBlockYAMLParser {
 
   /// The offset of the colon after the plain key starting at `i`, when
   /// one does (`key: ` or `key:` at the line end); one pass over the key.
+  /// Nil for a key longer than `maxScalarBytes`, which the full reader
+  /// rejects.
   @inline(__always) func keyColon(at i: Int) -> Int? {
     guard isKeyByte(at(i)), at(i) != UInt8(ascii: "-") else { return nil }
     let j = Self.keyEnd(in: buf, from: i + 1)
+    guard j - i <= limits.maxScalarBytes else { return nil }
     return at(j) == UInt8(ascii: ":") && (at(j + 1) == 0x20 || at(j + 1) == 0x0A) ? j : nil
   }
 

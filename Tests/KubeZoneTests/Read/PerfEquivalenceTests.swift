@@ -178,6 +178,50 @@ import KubeZoneSynth
     Self.check(Array(text.utf8), mustApply: false, chunk: 10, value)
   }
 
+  /// A scalar or key over `ReadLimits.maxScalarBytes` is an error to the
+  /// full readers; the fast YAML reader must give up on it (so the full
+  /// reader reports it), whether the pod decoder reads it, skips it, or
+  /// another kind holds it, and agree on one just under the limit.
+  @Test(arguments: [
+    "xxxxxxxxxxxxxxxxxxxx", "\"xxxxxxxxxxxxxxxxxx\"", "'xxxxxxxxxxxxxxxxxx'", "'xxxxxxxx''xxxxxxxx'",
+    "|\n        xxxxxxxxxxxxxxxxxxxx", "|\n        xxxxxxxxx\n        xxxxxxxxx",
+  ])
+  func scalarsOverTheLimitGiveUp(value: String) throws {
+    let limits = ReadLimits(maxScalarBytes: 16)
+    for place in ["note", "app", "long-key-of-twenty-xx"] {
+      let key = place == "long-key-of-twenty-xx" ? place : "k"
+      let shortValue = "ok"
+      let text = """
+        apiVersion: v1
+        items:
+        - apiVersion: v1
+          kind: Pod
+          metadata:
+            annotations:
+              \(key): \(place == "note" ? value : shortValue)
+            labels:
+              app: \(place == "app" ? value : shortValue)
+            name: p
+        - apiVersion: v1
+          kind: Service
+          metadata:
+            labels:
+              \(key): \(place == "note" ? value : shortValue)
+            name: s
+        kind: List
+
+        """
+      let bytes = Array(text.utf8)
+      #expect((try? ManifestReader.documents(bytes, file: "in", limits: limits)) == nil, "the full reader took \(place): \(value)")
+      for threads in [1, 2] {
+        let fast = bytes.withUnsafeBufferPointer { buf in
+          FastYAMLInput.decode(buf, file: "in", decoder: Self.decoder, limits: limits, threads: threads, chunkSize: 40)
+        }
+        #expect(fast == nil, "the fast reader took \(place): \(value) (\(threads) threads)")
+      }
+    }
+  }
+
   @Test func chunkedYAMLKeepsLineNumbers() throws {
     let bytes = Self.synth(.services, .yaml, pods: 300, dualStack: false)
     let got = try #require(Self.fast(bytes, threads: 2, chunk: 1_000))
