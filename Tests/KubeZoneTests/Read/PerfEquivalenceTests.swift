@@ -155,33 +155,39 @@ import KubeZoneSynth
     "\"abcdefghijklmnop'q\"", "'abcdefghijklmnop\"q'", "'abcdefgh\u{1}'", "\"\"", "''",
   ])
   func scalarEdgesGiveUpOrAgree(value: String) {
-    let text = """
-      apiVersion: v1
-      items:
-      - apiVersion: v1
-        kind: Pod
-        metadata:
-          annotations:
-            note: \(value)
-          labels:
-            app: \(value)
-          name: p
-      - apiVersion: v1
-        kind: Service
-        metadata:
-          labels:
-            app: \(value)
-          name: s
-      kind: List
-
-      """
+    let text = Self.podAndService(key: "note", annotation: value, label: value, serviceKey: "app", serviceLabel: value)
     Self.check(Array(text.utf8), mustApply: false, chunk: 10, value)
+  }
+
+  /// A List of a pod (`key` among its annotations, `app` among its labels)
+  /// and a Service (`serviceKey` among its labels), as kubectl lays it out.
+  static func podAndService(key: String, annotation: String, label: String, serviceKey: String, serviceLabel: String) -> String {
+    """
+    apiVersion: v1
+    items:
+    - apiVersion: v1
+      kind: Pod
+      metadata:
+        annotations:
+          \(key): \(annotation)
+        labels:
+          app: \(label)
+        name: p
+    - apiVersion: v1
+      kind: Service
+      metadata:
+        labels:
+          \(serviceKey): \(serviceLabel)
+        name: s
+    kind: List
+
+    """
   }
 
   /// A scalar or key over `ReadLimits.maxScalarBytes` is an error to the
   /// full readers; the fast YAML reader must give up on it (so the full
   /// reader reports it), whether the pod decoder reads it, skips it, or
-  /// another kind holds it, and agree on one just under the limit.
+  /// another kind holds it.
   @Test(arguments: [
     "xxxxxxxxxxxxxxxxxxxx", "\"xxxxxxxxxxxxxxxxxx\"", "'xxxxxxxxxxxxxxxxxx'", "'xxxxxxxx''xxxxxxxx'",
     "|\n        xxxxxxxxxxxxxxxxxxxx", "|\n        xxxxxxxxx\n        xxxxxxxxx",
@@ -190,27 +196,9 @@ import KubeZoneSynth
     let limits = ReadLimits(maxScalarBytes: 16)
     for place in ["note", "app", "long-key-of-twenty-xx"] {
       let key = place == "long-key-of-twenty-xx" ? place : "k"
-      let shortValue = "ok"
-      let text = """
-        apiVersion: v1
-        items:
-        - apiVersion: v1
-          kind: Pod
-          metadata:
-            annotations:
-              \(key): \(place == "note" ? value : shortValue)
-            labels:
-              app: \(place == "app" ? value : shortValue)
-            name: p
-        - apiVersion: v1
-          kind: Service
-          metadata:
-            labels:
-              \(key): \(place == "note" ? value : shortValue)
-            name: s
-        kind: List
-
-        """
+      let long = place == "note" ? value : "ok"
+      let text = Self.podAndService(
+        key: key, annotation: long, label: place == "app" ? value : "ok", serviceKey: key, serviceLabel: long)
       let bytes = Array(text.utf8)
       #expect((try? ManifestReader.documents(bytes, file: "in", limits: limits)) == nil, "the full reader took \(place): \(value)")
       for threads in [1, 2] {
