@@ -27,15 +27,8 @@ extension SimpleBlockYAMLParser {
 
   /// The end of the line (its `\n`, or the end of the bytes) holding the
   /// plain scalar that starts at `start`, checking its bytes in one pass:
-  /// no control byte, no `: ` or `:` at its end, no ` #`, and no more
-  /// bytes than the full reader takes in a scalar.
+  /// no control byte, no `: ` or `:` at its end, no ` #`.
   func plainLineEnd(from start: Int) throws(PruningAbort) -> Int {
-    let eol = try scanPlainLine(from: start)
-    if eol - start > limits.maxScalarBytes { throw abort("scalar too long") }
-    return eol
-  }
-
-  private func scanPlainLine(from start: Int) throws(PruningAbort) -> Int {
     var i = start
     let count = buf.count
     guard let base = buf.baseAddress else { return i }
@@ -100,7 +93,6 @@ extension SimpleBlockYAMLParser {
     }
     let end = pos
     pos += 1
-    if end - contentStart > limits.maxScalarBytes { throw abort("scalar too long") }
     guard rule != nil else { return nil }
     let style: Scalar.Style = quote == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted
     let text: String
@@ -147,7 +139,7 @@ extension SimpleBlockYAMLParser {
     while true {
       i = nextQuotedSpecial(from: i, quote: UInt8(ascii: "\""))
       guard i < buf.count else { return nil }
-      if buf[i] == UInt8(ascii: "\"") { return i - start - 1 <= limits.maxScalarBytes ? i : nil }
+      if buf[i] == UInt8(ascii: "\"") { return i }
       guard buf[i] == 0x09 else { return nil }
       i += 1
     }
@@ -191,8 +183,6 @@ extension SimpleBlockYAMLParser {
       s = eol + 1
     }
     guard lines > 0 else { throw abort("empty block scalar") }
-    // The lines' bytes, indentation and breaks included, bound the text.
-    if s - (pos + 1) > limits.maxScalarBytes { throw abort("scalar too long") }
     if !strip { text.append(0x0A) }
     line += 1 + lines
     try contentLine(from: s)

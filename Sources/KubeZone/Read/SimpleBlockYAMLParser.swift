@@ -16,7 +16,7 @@ import Foundation
 ///
 /// Anything else (anchors, aliases, tags, flow collections with content,
 /// multi-line plain or quoted scalars, escapes, empty values in kept paths,
-/// tabs, `\r`, comments after values, complex keys, keys and scalars over
+/// tabs, `\r`, comments after values, complex keys, a chunk longer than
 /// `ReadLimits.maxScalarBytes`) makes it give up with `PruningAbort`; the
 /// chunk is then read by the general parser, which decides. Nodes carry
 /// the text, style and position the general reader gives them.
@@ -130,6 +130,10 @@ struct SimpleBlockYAMLParser {
     schema: PruneSchema, podNamespace: String? = nil, pod: (Pod) throws(PruningAbort) -> Void = { _ in },
     _ body: (Node) throws(PruningAbort) -> Void
   ) throws(PruningAbort) {
+    // No key or scalar of a chunk this size can be over the limit the
+    // full reader holds them to, so none is measured here; a larger chunk
+    // (one item of 64 MB by default) is left to the general parser.
+    guard buf.count <= limits.maxScalarBytes else { throw abort("chunk over the scalar limit") }
     try contentLine(from: 0)
     guard !atEnd, indent == 0, atDash else { throw abort("not a list entry") }
     depth = 1
@@ -196,12 +200,9 @@ struct SimpleBlockYAMLParser {
 
   /// The offset of the colon after the plain key starting at `i`, when
   /// one does (`key: ` or `key:` at the line end); one pass over the key.
-  /// Nil for a key longer than `maxScalarBytes`, which the full reader
-  /// rejects.
   @inline(__always) func keyColon(at i: Int) -> Int? {
     guard isKeyByte(at(i)), at(i) != UInt8(ascii: "-") else { return nil }
     let j = Self.keyEnd(in: buf, from: i + 1)
-    guard j - i <= limits.maxScalarBytes else { return nil }
     return at(j) == UInt8(ascii: ":") && (at(j + 1) == 0x20 || at(j + 1) == 0x0A) ? j : nil
   }
 
