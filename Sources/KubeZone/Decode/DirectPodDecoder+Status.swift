@@ -14,7 +14,10 @@ extension DirectPodDecoder {
     var out = Status()
     try fields(&r, Keys.status, optional: true) { r, field throws(PruningAbort) in
       switch field {
-      case 0: if let i = try r.optionalTextIndex(in: Self.phases) { out.phase = i < Self.phases.count ? Self.phaseValues[i] : .unknown }
+      case 0:
+        if let i = try r.optionalTextIndex(in: Texts.phases) {
+          out.phase = i < Texts.phaseValues.count ? Texts.phaseValues[i] : .unknown
+        }
       case 1: _ = try r.optionalElements { r throws(PruningAbort) in try condition(&r, ready: &out.ready) }
       case 2: _ = try r.optionalElements { r throws(PruningAbort) in try podIP(&r, into: &out.podIPs) }
       default: out.podIP = try r.optionalText()
@@ -23,18 +26,14 @@ extension DirectPodDecoder {
     return out
   }
 
-  /// `Pod.Phase`'s raw values, and the phases they name.
-  static let phases: [StaticString] = ["Pending", "Running", "Succeeded", "Failed", "Unknown"]
-  static let phaseValues: [Pod.Phase] = [.pending, .running, .succeeded, .failed, .unknown]
-
   /// One condition: a `Ready` one sets `ready` (the last one wins).
   static func condition<R: DirectReader>(_ r: inout R, ready: inout Bool) throws(PruningAbort) {
     var isReadyType = false, isTrue = false
     try fields(&r, Keys.condition) { r, field throws(PruningAbort) in
       if field == 0 {
-        isReadyType = try r.optionalTextIndex(in: ["Ready"]) == 0
+        isReadyType = try r.optionalTextIndex(in: Texts.ready) == 0
       } else {
-        isTrue = try r.optionalTextIndex(in: ["True"]) == 0
+        isTrue = try r.optionalTextIndex(in: Texts.isTrue) == 0
       }
     }
     if isReadyType { ready = isTrue }

@@ -26,8 +26,8 @@ enum DirectPodDecoder {
     var status = Status()
     try fields(&r, Keys.object) { r, field throws(PruningAbort) in
       switch field {
-      case 0: isV1 = try r.optionalTextIndex(in: ["v1"]) == 0
-      case 1: isPod = try r.optionalTextIndex(in: ["Pod"]) == 0
+      case 0: isV1 = try r.optionalTextIndex(in: Texts.apiVersion) == 0
+      case 1: isPod = try r.optionalTextIndex(in: Texts.kind) == 0
       default:
         // The rest is read as a pod's only once it is known to be one.
         guard isV1 && isPod else { throw r.abort("direct: not a pod, or kind after its fields") }
@@ -47,6 +47,18 @@ enum DirectPodDecoder {
     return Pod(
       meta: meta, hostname: spec.hostname, subdomain: spec.subdomain, phase: status.phase,
       isReady: status.ready, ips: ips, containerPorts: spec.ports)
+  }
+
+  /// The texts values are compared with (as bytes: see `DirectReader.index`).
+  enum Texts {
+    static let apiVersion: [StaticString] = ["v1"]
+    static let kind: [StaticString] = ["Pod"]
+    static let ready: [StaticString] = ["Ready"]
+    static let isTrue: [StaticString] = ["True"]
+    /// `Pod.Phase`'s raw values, in `phaseValues`' order.
+    static let phases: [StaticString] = ["Pending", "Running", "Succeeded", "Failed", "Unknown"]
+    static let phaseValues: [Pod.Phase] = [.pending, .running, .succeeded, .failed, .unknown]
+    static let all = [apiVersion, kind, ready, isTrue, phases]
   }
 
   /// The keys read in each mapping; any other key's value is skipped.

@@ -45,6 +45,11 @@ extension DirectReader {
   }
 
   /// The position in `names` of `text`, `names.count` when it is none.
+  /// Byte equality is `String` equality (which `Field` uses) for ASCII
+  /// names without `K`, `;` or a backquote: only those ASCII characters
+  /// are what another character (the Kelvin sign, the Greek question mark
+  /// and varia) is canonically equivalent to. `DirectYAMLScalarTests`
+  /// holds the decoder's names to that.
   @inline(__always) static func index(of text: UnsafeBufferPointer<UInt8>, in names: [StaticString]) -> Int {
     names.firstIndex { same(text, $0) } ?? names.count
   }

@@ -102,9 +102,23 @@ import Testing
 
   /// `DirectPodDecoder`'s table of phases is `Pod.Phase`'s raw values.
   @Test func phaseTableMatchesRawValues() {
-    #expect(DirectPodDecoder.phases.count == DirectPodDecoder.phaseValues.count)
-    for (name, phase) in zip(DirectPodDecoder.phases, DirectPodDecoder.phaseValues) {
+    let texts = DirectPodDecoder.Texts.self
+    #expect(texts.phases.count == texts.phaseValues.count)
+    for (name, phase) in zip(texts.phases, texts.phaseValues) {
       #expect(Pod.Phase(rawValue: name.description) == phase)
+    }
+  }
+
+  /// The texts the pod decoder compares as bytes are ASCII without `K`,
+  /// `;` or a backquote, so byte equality is `String` equality for them:
+  /// the Kelvin sign is `==` to "K", though its bytes differ.
+  @Test func comparedTextsCompareAsStringsDo() {
+    #expect("\u{212A}" == "K")
+    for names in DirectPodDecoder.Texts.all {
+      for name in names {
+        let bytes = Array(name.description.utf8)
+        #expect(bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "K") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") }, "\(name)")
+      }
     }
   }
 }
