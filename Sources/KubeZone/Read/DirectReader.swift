@@ -53,4 +53,10 @@ extension DirectReader {
   @inline(__always) static func index(of text: UnsafeBufferPointer<UInt8>, in names: [StaticString]) -> Int {
     names.firstIndex { same(text, $0) } ?? names.count
   }
+
+  /// `index(of:in:)` for text that is not its bytes (unescaped, or read
+  /// through a node), compared as `Field` compares it.
+  static func index(of text: String, in names: [StaticString]) -> Int {
+    names.firstIndex { $0.description == text } ?? names.count
+  }
 }

@@ -53,7 +53,7 @@ struct DirectYAMLReader: DirectReader {
       return plain && Self.isNull(text) ? nil : Self.index(of: text, in: names)
     }
     guard let text = try optionalText() else { return nil }
-    return names.firstIndex { $0.description == text } ?? names.count
+    return Self.index(of: text, in: names)
   }
 
   mutating func skipText() throws(PruningAbort) -> Bool {

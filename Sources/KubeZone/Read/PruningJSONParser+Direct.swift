@@ -48,8 +48,7 @@ extension PruningJSONParser: DirectReader {
     let escaped = try skipString()
     let content = UnsafeBufferPointer(rebasing: buf[(start + 1)..<(pos - 1)])
     guard escaped else { return Self.index(of: content, in: names) }
-    let text = Self.unescape(content)
-    return names.firstIndex { $0.description == text } ?? names.count
+    return Self.index(of: Self.unescape(content), in: names)
   }
 
   mutating func skipText() throws(PruningAbort) -> Bool {

@@ -30,32 +30,13 @@ extension SimpleBlockYAMLParser {
   /// no control byte, no `: ` or `:` at its end, no ` #`.
   func plainLineEnd(from start: Int) throws(PruningAbort) -> Int {
     var i = start
-    let count = buf.count
-    guard let base = buf.baseAddress else { return i }
-    // Eight bytes at a time to the first that is ':', '#' or below 0x20
-    // (the line break among them), which is then looked at alone. The
-    // lowest flag is exact: a false one needs a borrow from a byte below.
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
     while true {
-      while i + 8 <= count {
-        let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-        let c = w ^ (ones &* 0x3A), h = w ^ (ones &* 0x23)
-        let flags = (((c &- ones) & ~c) | ((h &- ones) & ~h) | ((w &- ones &* 0x20) & ~w)) & high
-        if flags != 0 {
-          i += flags.trailingZeroBitCount >> 3
-          break
-        }
-        i += 8
-      }
-      guard i < count else { return count }
-      let b = base[i]
-      if b == 0x0A { return i }
+      i = nextSpecial(from: i, UInt8(ascii: ":"), UInt8(ascii: "#"))
+      guard i < buf.count, buf[i] != 0x0A else { return i }
+      let b = buf[i]
       if b < 0x20 { throw abort("control character") }
-      if b == UInt8(ascii: ":"), i + 1 == count || base[i + 1] == 0x20 || base[i + 1] == 0x0A {
-        throw abort("colon in plain scalar")
-      }
-      if b == UInt8(ascii: "#"), i > start, base[i - 1] == 0x20 { throw abort("comment") }
+      if b == UInt8(ascii: ":"), at(i + 1) == 0x20 || at(i + 1) == 0x0A { throw abort("colon in plain scalar") }
+      if b == UInt8(ascii: "#"), i > start, buf[i - 1] == 0x20 { throw abort("comment") }
       i += 1
     }
   }
@@ -70,7 +51,7 @@ extension SimpleBlockYAMLParser {
     var unquoted: [UInt8]?
     var segment = pos
     while true {
-      pos = nextQuotedSpecial(from: pos, quote: quote)
+      pos = nextSpecial(from: pos, quote, UInt8(ascii: "\\"))
       guard pos < buf.count else { throw abort("multi-line quoted scalar") }
       let b = buf[pos]
       if b == 0x0A { throw abort("multi-line quoted scalar") }
@@ -105,26 +86,27 @@ extension SimpleBlockYAMLParser {
     return Node(.scalar(Scalar(text, style: style)), location: location(start))
   }
 
-  /// The offset of the first byte at or after `i` that is `quote`, a
-  /// backslash or below 0x20 (the end of the bytes if none), eight bytes
-  /// at a time; the lowest flag is exact.
-  @inline(__always) func nextQuotedSpecial(from i: Int, quote: UInt8) -> Int {
+  /// The offset of the first byte at or after `i` that is `x`, `y` or
+  /// below 0x20 (the line break among them), the end of the bytes if
+  /// none: eight bytes at a time, as the lowest flag in a word is exact (a
+  /// false one needs a borrow from a byte below).
+  @inline(__always) func nextSpecial(from i: Int, _ x: UInt8, _ y: UInt8) -> Int {
     var i = i
     let count = buf.count
     guard let base = buf.baseAddress else { return count }
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
-    let quotes = ones &* UInt64(quote)
+    let xs = ones &* UInt64(x), ys = ones &* UInt64(y)
     while i + 8 <= count {
       let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      let q = w ^ quotes, s = w ^ (ones &* 0x5C)
-      let flags = (((q &- ones) & ~q) | ((s &- ones) & ~s) | ((w &- ones &* 0x20) & ~w)) & high
+      let a = w ^ xs, b = w ^ ys
+      let flags = (((a &- ones) & ~a) | ((b &- ones) & ~b) | ((w &- ones &* 0x20) & ~w)) & high
       if flags != 0 { return i + flags.trailingZeroBitCount >> 3 }
       i += 8
     }
     while i < count {
       let b = base[i]
-      if b == quote || b == 0x5C || b < 0x20 { return i }
+      if b == x || b == y || b < 0x20 { return i }
       i += 1
     }
     return count
@@ -137,7 +119,7 @@ extension SimpleBlockYAMLParser {
   func simpleDoubleQuoted(from start: Int) -> Int? {
     var i = start + 1
     while true {
-      i = nextQuotedSpecial(from: i, quote: UInt8(ascii: "\""))
+      i = nextSpecial(from: i, UInt8(ascii: "\""), UInt8(ascii: "\\"))
       guard i < buf.count else { return nil }
       if buf[i] == UInt8(ascii: "\"") { return i }
       guard buf[i] == 0x09 else { return nil }
