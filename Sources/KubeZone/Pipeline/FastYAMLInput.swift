@@ -21,6 +21,17 @@ enum FastYAMLInput {
   /// Bytes of input a chunk holds, at least (it ends at an item).
   static let chunkSize = 4 << 20
 
+  /// A file's chunks are this long at least.
+  static let minChunk = 128 << 10
+
+  /// The chunk size for a whole file's items: `size`, or for fewer items
+  /// than a chunk per thread, an even share per thread, so that a small
+  /// file (the Services beside the pods) is read on every core too.
+  static func chunkSize(items: Int, threads: Int, atMost size: Int) -> Int {
+    guard threads > 1, items / threads < size else { return size }
+    return min(size, max(minChunk, items / threads + 1))
+  }
+
   /// The decoded objects of `buf`, or nil to read it the full way. `early`
   /// holds the chunks a stream's reading began with (`StreamedInput`); it
   /// is used when its first item is the List's, and finished either way.
@@ -45,7 +56,8 @@ enum FastYAMLInput {
     }
     // The calling thread reads with the pool once the List is checked.
     let chunks = plan ?? YAMLChunkPlan(
-      itemsStart: itemsStart, chunkSize: chunkSize, threads: threads - 1, release: release,
+      itemsStart: itemsStart, chunkSize: Self.chunkSize(items: buf.count - itemsStart, threads: threads, atMost: chunkSize),
+      threads: threads - 1, release: release,
       read: chunkReader(file: file, decoder: decoder, limits: limits, general: general, directPods: directPods, progress: progress))
     // Chunk starts: the first item, then the first item after each step.
     chunks.extend(buf)
