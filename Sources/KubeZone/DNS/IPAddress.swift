@@ -42,60 +42,93 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
   public var dashed: String {
     switch self {
     case .v4(let a):
-      var out: [UInt8] = []
-      out.reserveCapacity(15)
-      for shift in [24, 16, 8, 0] as [UInt32] {
-        if shift != 24 { out.append(UInt8(ascii: "-")) }
-        out += Self.decimal(UInt8(truncatingIfNeeded: a.value >> shift))
+      // Written in place: one allocation for the text, none per octet
+      // (once per endpoint of every Service).
+      String(unsafeUninitializedCapacity: 15) { out in
+        var n = 0
+        for shift in stride(from: 24, through: 0, by: -8) {
+          if shift != 24 {
+            out[n] = UInt8(ascii: "-")
+            n += 1
+          }
+          n = Self.writeDecimal(UInt8(truncatingIfNeeded: a.value >> UInt32(shift)), into: out, at: n)
+        }
+        return n
       }
-      return String(decoding: out, as: UTF8.self)
     case .v6(let a):
-      var s = a.description.replacingColons()
-      if s.hasSuffix("-") { s += "0" }
-      return s
+      {
+        var s = a.description.replacingColons()
+        if s.hasSuffix("-") { s += "0" }
+        return s
+      }()
     }
   }
 
   /// The reverse-lookup name: `d.c.b.a.in-addr.arpa.` or 32 nibbles under
   /// `ip6.arpa.`, least significant first.
   public var reverseName: DomainName {
-    // Built straight into the name's root-first storage (see `DomainName`).
-    var bytes: [UInt8] = []
+    // Built straight into the name's root-first storage (see `DomainName`),
+    // with no array per label.
     switch self {
     case .v4(let a):
-      bytes.reserveCapacity(30)
-      bytes.append(4)
-      bytes += Self.arpa
-      bytes.append(7)
-      bytes += Self.inAddr
-      for shift in [24, 16, 8, 0] as [UInt32] {
-        let octet = Self.decimal(UInt8(truncatingIfNeeded: a.value >> shift))
-        bytes.append(UInt8(octet.count))
-        bytes += octet
-      }
-    case .v6(let a):
-      bytes.reserveCapacity(73)
-      bytes += [4] + Self.arpa + [3] + Array("ip6".utf8)
-      for word in [a.high, a.low] {
-        for k in stride(from: 15, through: 0, by: -1) {
-          let n = UInt8((word >> (UInt64(k) * 4)) & 0xF)
-          bytes += [1, n < 10 ? 48 + n : 87 + n]
+      let bytes = [UInt8](unsafeUninitializedCapacity: 29) { out, count in
+        var n = 0
+        for b in Self.inAddrArpaStorage {
+          out[n] = b
+          n += 1
         }
+        for shift in stride(from: 24, through: 0, by: -8) {
+          let length = n
+          n = Self.writeDecimal(UInt8(truncatingIfNeeded: a.value >> UInt32(shift)), into: out, at: n + 1)
+          out[length] = UInt8(truncatingIfNeeded: n - length - 1)
+        }
+        count = n
       }
+      return DomainName(reversedWire: bytes)
+    case .v6(let a):
+      let bytes = [UInt8](unsafeUninitializedCapacity: 73) { out, count in
+        var n = 0
+        for b in Self.ip6ArpaStorage {
+          out[n] = b
+          n += 1
+        }
+        for word in [a.high, a.low] {
+          for k in stride(from: 15, through: 0, by: -1) {
+            let nibble = UInt8((word >> (UInt64(k) * 4)) & 0xF)
+            out[n] = 1
+            out[n + 1] = nibble < 10 ? 48 + nibble : 87 + nibble
+            n += 2
+          }
+        }
+        count = n
+      }
+      return DomainName(reversedWire: bytes)
     }
-    return DomainName(reversedWire: bytes)
   }
 }
 
 extension IPAddress {
-  static let inAddr = Array("in-addr".utf8)
-  static let arpa = Array("arpa".utf8)
+  /// `in-addr.arpa.` and `ip6.arpa.` in `DomainName`'s root-first storage.
+  static let inAddrArpaStorage: [UInt8] = [4] + Array("arpa".utf8) + [7] + Array("in-addr".utf8)
+  static let ip6ArpaStorage: [UInt8] = [4] + Array("arpa".utf8) + [3] + Array("ip6".utf8)
 
-  /// An octet in decimal, as bytes.
-  static func decimal(_ b: UInt8) -> [UInt8] {
-    if b >= 100 { return [48 + b / 100, 48 + b / 10 % 10, 48 + b % 10] }
-    if b >= 10 { return [48 + b / 10, 48 + b % 10] }
-    return [48 + b]
+  /// Writes an octet in decimal at `n` in `out`, which has room for three
+  /// digits there; where it ends.
+  @inline(__always)
+  static func writeDecimal(_ b: UInt8, into out: UnsafeMutableBufferPointer<UInt8>, at n: Int) -> Int {
+    if b >= 100 {
+      out[n] = 48 + b / 100
+      out[n + 1] = 48 + b / 10 % 10
+      out[n + 2] = 48 + b % 10
+      return n + 3
+    }
+    if b >= 10 {
+      out[n] = 48 + b / 10
+      out[n + 1] = 48 + b % 10
+      return n + 2
+    }
+    out[n] = 48 + b
+    return n + 1
   }
 }
 

@@ -56,8 +56,23 @@ public enum KubernetesObject: Sendable, Hashable {
     }
   }
 
-  /// Identity for de-duplication: kind, namespace, name.
-  public var key: ObjectKey { ObjectKey(kind: kind, namespace: meta.namespace, name: meta.name) }
+  /// Identity for de-duplication: kind, namespace, name. Read from the
+  /// payload in place: going through `meta` copied the whole ObjectMeta
+  /// (its labels and strings retained, then released) for every object.
+  public var key: ObjectKey {
+    switch self {
+    case .service(let o): ObjectKey(kind: "Service", namespace: o.meta.namespace, name: o.meta.name)
+    case .pod(let o): ObjectKey(kind: "Pod", namespace: o.meta.namespace, name: o.meta.name)
+    case .endpointSlice(let o): ObjectKey(kind: "EndpointSlice", namespace: o.meta.namespace, name: o.meta.name)
+    case .endpoints(let o): ObjectKey(kind: "Endpoints", namespace: o.meta.namespace, name: o.meta.name)
+    case .namespace(let m): ObjectKey(kind: "Namespace", namespace: m.namespace, name: m.name)
+    case .workload(let o): ObjectKey(kind: o.kind.rawValue, namespace: o.meta.namespace, name: o.meta.name)
+    case .ingress(let o): ObjectKey(kind: "Ingress", namespace: o.meta.namespace, name: o.meta.name)
+    case .gateway(let o): ObjectKey(kind: "Gateway", namespace: o.meta.namespace, name: o.meta.name)
+    case .route(let o): ObjectKey(kind: o.kind.rawValue, namespace: o.meta.namespace, name: o.meta.name)
+    case .node(let o): ObjectKey(kind: "Node", namespace: o.meta.namespace, name: o.meta.name)
+    }
+  }
 }
 
 public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible {

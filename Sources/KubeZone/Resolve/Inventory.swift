@@ -51,7 +51,7 @@ public struct Inventory: Sendable {
     // are settled in one walk with no table of keys. The API server lists
     // each kind by namespace and name, so the halves are mostly ascending
     // runs, which the stable sort merges in about one pass.
-    let keys = objects.map(\.key)
+    let keys = objects.map { $0.key }
     var positions = Array(keys.indices)
     positions.withUnsafeMutableBufferPointer { ParallelSort.sort($0) { keys[$0] < keys[$1] } }
     var order: [(key: ObjectKey, value: Int)] = []

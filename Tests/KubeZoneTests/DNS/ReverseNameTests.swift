@@ -18,3 +18,29 @@ import Testing
     #expect(IPAddress(reverseName: try DomainName(text)) == nil)
   }
 }
+
+/// The names and labels written digit by digit in place hold every octet
+/// value in every place to the plain text form.
+@Suite struct AddressTextTests {
+  @Test(arguments: [0, 1, 2, 3])
+  func everyOctetInEveryPlace(place: Int) throws {
+    for value in 0...255 {
+      var octets = [10, 96, 0, 1]
+      octets[place] = value
+      let text = octets.map(String.init).joined(separator: ".")
+      let ip = try #require(IPAddress(text))
+      #expect(ip.dashed == octets.map(String.init).joined(separator: "-"))
+      let reverse = octets.reversed().map(String.init).joined(separator: ".") + ".in-addr.arpa"
+      #expect(ip.reverseName == (try DomainName(reverse)))
+      #expect(ip.reverseName.description == reverse + ".")
+    }
+  }
+
+  @Test func ipv6NamesHaveEveryNibble() throws {
+    let ip = try #require(IPAddress("2001:db8:0:1:abcd:ef01:2345:6789"))
+    let nibbles = "20010db800000001abcdef0123456789".reversed().map(String.init).joined(separator: ".")
+    #expect(ip.reverseName == (try DomainName(nibbles + ".ip6.arpa")))
+    #expect(ip.dashed == "2001-db8-0-1-abcd-ef01-2345-6789")
+    #expect(try #require(IPAddress("2001:db8::")).dashed == "2001-db8--0")
+  }
+}
