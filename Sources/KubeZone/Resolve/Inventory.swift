@@ -121,7 +121,12 @@ public struct Inventory: Sendable {
     endpointsByService = Dictionary(
       endpoints.map { (ServiceRef(namespace: $0.meta.namespace, name: $0.meta.name), $0) },
       uniquingKeysWith: { _, b in b })
-    podIndex = PodLabelIndex(pods, ranges: podRanges)
+    // Only the label keys some Service selects on are indexed.
+    var selectorKeys: Set<String> = []
+    for service in services {
+      if let selector = service.selector { selectorKeys.formUnion(selector.keys) }
+    }
+    podIndex = PodLabelIndex(pods, ranges: podRanges, keys: selectorKeys)
     if !filter.isEmpty {
       filterEndpoints(filter, log: &log)
       exclusions.sort { $0.object < $1.object }
