@@ -19,8 +19,18 @@ struct ZoneLineBuffer {
     s.withUTF8 { bytes.append(contentsOf: $0) }
   }
 
+  /// Enough spaces to pad any column at once.
+  private static let blanks = [UInt8](repeating: 0x20, count: 64)
+
   mutating func spaces(_ n: Int) {
-    for _ in 0..<n { bytes.append(0x20) }
+    // Copied at once: a byte at a time checked capacity and uniqueness for
+    // each of the ~30 spaces of a line.
+    var left = n
+    while left > 0 {
+      let k = min(left, Self.blanks.count)
+      Self.blanks.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<k])) }
+      left -= k
+    }
   }
 
   /// A decimal number without allocating.
