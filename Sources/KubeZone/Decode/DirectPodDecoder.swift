@@ -19,26 +19,11 @@ enum DirectPodDecoder {
   /// The pod that starts where `r` stands; `r` is left after it. Throws,
   /// with `r` anywhere inside, to give up.
   static func decode<R: DirectReader>(_ r: inout R, defaultNamespace: String) throws(PruningAbort) -> Pod {
-    let location = r.itemLocation()
-    var isV1 = false, isPod = false
-    var meta: ObjectMeta?
     var spec = Spec()
     var status = Status()
-    try fields(&r, Keys.object) { r, field throws(PruningAbort) in
-      switch field {
-      case 0: isV1 = try r.optionalTextIndex(in: Texts.apiVersion) == 0
-      case 1: isPod = try r.optionalTextIndex(in: Texts.kind) == 0
-      default:
-        // The rest is read as a pod's only once it is known to be one.
-        guard isV1 && isPod else { throw r.abort("direct: not a pod, or kind after its fields") }
-        switch field {
-        case 2: meta = try metadata(&r, defaultNamespace: defaultNamespace, location: location)
-        case 3: spec = try Self.spec(&r)
-        default: status = try Self.status(&r)
-        }
-      }
+    let meta = try object(&r, kind: Texts.kind, keys: Keys.object, defaultNamespace: defaultNamespace) { r, field throws(PruningAbort) in
+      if field == 3 { spec = try Self.spec(&r) } else { status = try Self.status(&r) }
     }
-    guard isV1, isPod, let meta else { throw r.abort("direct: not a pod, or no metadata") }
     var ips = status.podIPs
     if ips.isEmpty, let single = status.podIP, !single.isEmpty {
       guard let ip = IPAddress(single) else { throw r.abort("direct: bad podIP") }
@@ -47,6 +32,35 @@ enum DirectPodDecoder {
     return Pod(
       meta: meta, hostname: spec.hostname, subdomain: spec.subdomain, phase: status.phase,
       isReady: status.ready, ips: ips, containerPorts: spec.ports)
+  }
+
+  /// Walks an item that must be a `v1` object of `kind`: `keys` lists
+  /// apiVersion, kind and metadata first (read here, the identity before
+  /// anything else), then the keys `read` gets (from 3 on); the metadata
+  /// as `ObjectMeta.decode` reads it.
+  static func object<R: DirectReader>(
+    _ r: inout R, kind: [StaticString], keys: [StaticString], defaultNamespace: String,
+    _ read: (inout R, Int) throws(PruningAbort) -> Void
+  ) throws(PruningAbort) -> ObjectMeta {
+    let location = r.itemLocation()
+    var isV1 = false, isKind = false
+    var meta: ObjectMeta?
+    try fields(&r, keys) { r, field throws(PruningAbort) in
+      switch field {
+      case 0: isV1 = try r.optionalTextIndex(in: Texts.apiVersion) == 0
+      case 1: isKind = try r.optionalTextIndex(in: kind) == 0
+      default:
+        // The rest is read as this kind's only once it is known to be one.
+        guard isV1 && isKind else { throw r.abort("direct: another kind, or kind after its fields") }
+        if field == 2 {
+          meta = try metadata(&r, defaultNamespace: defaultNamespace, location: location)
+        } else {
+          try read(&r, field)
+        }
+      }
+    }
+    guard isV1, isKind, let meta else { throw r.abort("direct: another kind, or no metadata") }
+    return meta
   }
 
   /// The texts values are compared with (as bytes: see `DirectReader.index`).

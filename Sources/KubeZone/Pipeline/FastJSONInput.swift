@@ -56,7 +56,7 @@ enum FastJSONInput {
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = minSplit, chunkSize: Int = chunkSize,
-    directPods: Bool = true, early: JSONChunkPlan? = nil,
+    directDecode: Bool = true, early: JSONChunkPlan? = nil,
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
     defer { early?.discard() }
@@ -79,7 +79,7 @@ enum FastJSONInput {
             p.skipWhitespace()
             guard items == nil, p.byte == UInt8(ascii: "[") else { return nil }
             let split = Split(threads: threads, minSplit: minSplit, chunkSize: chunkSize, early: early)
-            guard let read = streamItems(&p, decoder: decoder, split: split, directPods: directPods, release: release, progress: progress) else { return nil }
+            guard let read = streamItems(&p, decoder: decoder, split: split, directDecode: directDecode, release: release, progress: progress) else { return nil }
             items = read
           } else if let key, let rule {
             pairs.append(Node.Pair(key: key, value: try p.value(rule) ?? key))
@@ -116,7 +116,7 @@ enum FastJSONInput {
   /// Reads the items of the List whose `[` is at `p.pos`, leaving `p` after
   /// its `]`; nil to give up.
   static func streamItems(
-    _ p: inout PruningJSONParser, decoder: ObjectDecoder, split: Split, directPods: Bool,
+    _ p: inout PruningJSONParser, decoder: ObjectDecoder, split: Split, directDecode: Bool,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> ObjectDecoder.Result? {
     do throws(PruningAbort) {
@@ -137,12 +137,12 @@ enum FastJSONInput {
       plan = nil
     }
     if plan == nil {
-      let read = chunkReader(file: file, limits: limits, decoder: decoder, directPods: directPods, release: release, progress: progress)
+      let read = chunkReader(file: file, limits: limits, decoder: decoder, directDecode: directDecode, release: release, progress: progress)
       plan = Self.plan(buf, from: p.pos, split: split, release: release, read: read)
     }
     plan?.complete(buf)
     let starts = [p.pos] + (plan?.starts ?? [])
-    var chunks = [readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, directPods: directPods, release: release, progress: progress)]
+    var chunks = [readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, directDecode: directDecode, release: release, progress: progress)]
     chunks += plan?.finish() ?? []
     // Join the chunks while each ends exactly where the next began; each
     // is shifted in place and dropped once appended.
@@ -168,7 +168,7 @@ enum FastJSONInput {
     }
     if !reachedEnd {
       // A guess was wrong: read on from here alone.
-      let rest = readChunk(buf, file: file, limits: limits, from: end, until: nil, decoder: decoder, directPods: directPods, release: release, progress: progress)
+      let rest = readChunk(buf, file: file, limits: limits, from: end, until: nil, decoder: decoder, directDecode: directDecode, release: release, progress: progress)
       guard !rest.failed, rest.reachedEnd else { return nil }
       result.append(rest.result)
       end = rest.end
@@ -184,13 +184,13 @@ enum FastJSONInput {
   /// Reads chunks 1...: a later chunk counts lines from the start of its
   /// first line; `streamItems` moves them to their real lines.
   static func chunkReader(
-    file: String, limits: ReadLimits, decoder: ObjectDecoder, directPods: Bool,
+    file: String, limits: ReadLimits, decoder: ObjectDecoder, directDecode: Bool,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> JSONChunkPlan.Read {
     { buf, start, until in
       let lineStart = lineStartBefore(buf, start)
       let at = Position(pos: lineStart, line: 1, lineStart: lineStart, continuation: 0)
-      return readChunk(buf, file: file, limits: limits, from: at, until: until, decoder: decoder, directPods: directPods, release: release, progress: progress)
+      return readChunk(buf, file: file, limits: limits, from: at, until: until, decoder: decoder, directDecode: directDecode, release: release, progress: progress)
     }
   }
 
@@ -211,7 +211,7 @@ enum FastJSONInput {
   /// after `until`, or through the List's `]`.
   static func readChunk(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits, from: Position, until: Int?,
-    decoder: ObjectDecoder, directPods: Bool, release: (Range<Int>) -> Void, progress: ((_ bytes: Int, _ objects: Int) -> Void)?
+    decoder: ObjectDecoder, directDecode: Bool, release: (Range<Int>) -> Void, progress: ((_ bytes: Int, _ objects: Int) -> Void)?
   ) -> Chunk {
     var chunk = Chunk()
     // Own copies of shared objects, whose reference counts would otherwise
@@ -227,10 +227,11 @@ enum FastJSONInput {
       while true {
         p.skipWhitespace()
         if let until, p.pos >= until { break }
-        // With public names pods also carry spec.nodeName, which the direct
-        // decoder does not read: they take the ordinary way.
-        if let pod = directPods && !decoder.publicNames ? direct(&p, namespace: namespace) : nil {
-          chunk.result.objects.append(.pod(pod))
+        // With public names pods also carry spec.nodeName and Services their
+        // public fields, which the direct decoders do not read: they take
+        // the ordinary way.
+        if let object = directDecode && !decoder.publicNames ? direct(&p, namespace: namespace) : nil {
+          chunk.result.objects.append(object)
         } else {
           let item = try p.built(.fields(schema))
           guard try decoder.decodeStreamedItem(item, into: &chunk.result) else {
@@ -259,13 +260,20 @@ enum FastJSONInput {
     return chunk
   }
 
-  /// The pod whose `{` is next, read straight from the bytes; nil, with
-  /// `p` where it was, for anything else (read the ordinary way then).
+  /// The pod or Service whose `{` is next, read straight from the bytes;
+  /// nil, with `p` where it was, for anything else (read the ordinary way
+  /// then). A Service is tried after the pod decoder gave up, which it
+  /// does at the item's `kind`.
   @inline(__always)
-  static func direct(_ p: inout PruningJSONParser, namespace: String) -> Pod? {
+  static func direct(_ p: inout PruningJSONParser, namespace: String) -> KubernetesObject? {
     let saved = (p.pos, p.line, p.lineStart, p.continuation, p.depth)
     do throws(PruningAbort) {
-      return try DirectPodDecoder.decode(&p, defaultNamespace: namespace)
+      return .pod(try DirectPodDecoder.decode(&p, defaultNamespace: namespace))
+    } catch {
+      (p.pos, p.line, p.lineStart, p.continuation, p.depth) = saved
+    }
+    do throws(PruningAbort) {
+      return .service(try DirectServiceDecoder.decode(&p, defaultNamespace: namespace))
     } catch {
       (p.pos, p.line, p.lineStart, p.continuation, p.depth) = saved
       return nil

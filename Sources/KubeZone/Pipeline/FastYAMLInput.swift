@@ -38,7 +38,7 @@ enum FastYAMLInput {
   static func decode(
     _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = chunkSize,
-    general: Bool = true, directPods: Bool = true, early: YAMLChunkPlan? = nil,
+    general: Bool = true, directDecode: Bool = true, early: YAMLChunkPlan? = nil,
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
     progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
@@ -58,7 +58,7 @@ enum FastYAMLInput {
     let chunks = plan ?? YAMLChunkPlan(
       itemsStart: itemsStart, chunkSize: Self.chunkSize(items: buf.count - itemsStart, threads: threads, atMost: chunkSize),
       threads: threads - 1, release: release,
-      read: chunkReader(file: file, decoder: decoder, limits: limits, general: general, directPods: directPods, progress: progress))
+      read: chunkReader(file: file, decoder: decoder, limits: limits, general: general, directDecode: directDecode, progress: progress))
     // Chunk starts: the first item, then the first item after each step.
     chunks.extend(buf)
     let tail = tailStart(buf, from: chunks.starts[chunks.starts.count - 1])
@@ -91,11 +91,11 @@ enum FastYAMLInput {
 
   /// Reads one chunk of items and reports it to `progress`.
   static func chunkReader(
-    file: String, decoder: ObjectDecoder, limits: ReadLimits, general: Bool, directPods: Bool,
+    file: String, decoder: ObjectDecoder, limits: ReadLimits, general: Bool, directDecode: Bool,
     progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> YAMLChunkPlan.Read {
     { buf, range in
-      let chunk = readChunk(buf, range, file: file, decoder: decoder, limits: limits, general: general, directPods: directPods)
+      let chunk = readChunk(buf, range, file: file, decoder: decoder, limits: limits, general: general, directDecode: directDecode)
       progress?(range.count, chunk?.result.objects.count ?? 0)
       return chunk
     }
@@ -105,7 +105,7 @@ enum FastYAMLInput {
   /// the simple subset parser is tried (for tests).
   static func readChunk(
     _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits,
-    general: Bool = true, directPods: Bool = true
+    general: Bool = true, directDecode: Bool = true
   ) -> (result: ObjectDecoder.Result, lines: Int)? {
     // Own copies of shared objects (see `PruneSchema.copy`).
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
@@ -120,11 +120,12 @@ enum FastYAMLInput {
     // The simple kubectl subset first; the general parser if it gives up.
     do {
       var parser = SimpleBlockYAMLParser(chunk, file: file, baseLine: 1, baseOffset: range.lowerBound, limits: limits, outerDepth: 1)
-      // Pods are decoded straight from the bytes (`podNamespace` set), but
-      // not with public names, whose pods also carry spec.nodeName.
-      let namespace = directPods && !decoder.publicNames ? String(decoding: Array(decoder.defaultNamespace.utf8), as: UTF8.self) : nil
-      if let result = decodeItems(decoder, { body, pod throws(PruningAbort) in
-        try parser.items(schema: schema, podNamespace: namespace, pod: pod, body)
+      // Pods and Services are decoded straight from the bytes
+      // (`directNamespace` set), but not with public names, whose pods
+      // also carry spec.nodeName and Services their public fields.
+      let namespace = directDecode && !decoder.publicNames ? String(decoding: Array(decoder.defaultNamespace.utf8), as: UTF8.self) : nil
+      if let result = decodeItems(decoder, { body, direct throws(PruningAbort) in
+        try parser.items(schema: schema, directNamespace: namespace, direct: direct, body)
       }) {
         return (result, parser.line)
       }
@@ -143,7 +144,7 @@ enum FastYAMLInput {
   /// item does not decode on its own.
   static func decodeItems(
     _ decoder: ObjectDecoder,
-    _ read: (_ item: (Node) throws(PruningAbort) -> Void, _ pod: (Pod) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
+    _ read: (_ item: (Node) throws(PruningAbort) -> Void, _ direct: (KubernetesObject) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
   ) -> ObjectDecoder.Result? {
     var result = ObjectDecoder.Result()
     do throws(PruningAbort) {
@@ -157,7 +158,7 @@ enum FastYAMLInput {
         } catch {
           throw PruningAbort(reason: "decode error", offset: 0)
         }
-      }, { pod throws(PruningAbort) in result.objects.append(.pod(pod)) })
+      }, { object throws(PruningAbort) in result.objects.append(object) })
     } catch {
       return nil
     }

@@ -38,7 +38,7 @@ enum StreamedInput {
   static func begin(
     _ stream: SpoolStream, decoder: ObjectDecoder, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     jsonChunkSize: Int = FastJSONInput.chunkSize, yamlChunkSize: Int = FastYAMLInput.chunkSize,
-    directPods: Bool = true, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
+    directDecode: Bool = true, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> Early? {
     // The head: enough to find the first item, or all there is.
     var (buf, ended) = stream.wait(beyond: 0)
@@ -50,13 +50,13 @@ enum StreamedInput {
     if ManifestReader.looksLikeJSON(buf) {
       guard let first = firstItem(buf) else { return nil }
       let read = FastJSONInput.chunkReader(
-        file: file, limits: .default, decoder: decoder, directPods: directPods, release: release, progress: progress)
+        file: file, limits: .default, decoder: decoder, directDecode: directDecode, release: release, progress: progress)
       guard let plan = JSONChunkPlan(buf, first: first, step: jsonChunkSize, threads: threads, release: release, read: read) else { return nil }
       early = .json(plan)
     } else {
       guard let start = FastYAMLInput.itemsStart(buf) else { return nil }
       let read = FastYAMLInput.chunkReader(
-        file: file, decoder: decoder, limits: .default, general: true, directPods: directPods, progress: progress)
+        file: file, decoder: decoder, limits: .default, general: true, directDecode: directDecode, progress: progress)
       early = .yaml(YAMLChunkPlan(itemsStart: start, chunkSize: yamlChunkSize, threads: threads, release: release, read: read))
     }
     while true {

@@ -27,6 +27,10 @@ protocol DirectReader {
   /// Reads a scalar as `optionalText` does, without making its text; true
   /// unless it is null.
   mutating func skipText() throws(PruningAbort) -> Bool
+  /// A scalar's text and whether it is plain (a JSON number or literal,
+  /// an unquoted YAML scalar), as the node it would be read into holds
+  /// them (`Scalar.text`, `style == .plain`); nil for null.
+  mutating func optionalScalar() throws(PruningAbort) -> (text: String, plain: Bool)?
   /// An integer, as `Field.intValue` reads it.
   mutating func integer() throws(PruningAbort) -> Int
   /// Skips a value, checking its syntax.

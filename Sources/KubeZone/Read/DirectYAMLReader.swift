@@ -56,6 +56,16 @@ struct DirectYAMLReader: DirectReader {
     return Self.index(of: text, in: names)
   }
 
+  mutating func optionalScalar() throws(PruningAbort) -> (text: String, plain: Bool)? {
+    if let (text, plain) = try inlineScalar() {
+      return plain && Self.isNull(text) ? nil : (String(decoding: text, as: UTF8.self), plain)
+    }
+    let node = try leaf()
+    if node.isNull { return nil }
+    guard let s = node.scalar else { throw abort("direct: not a scalar") }
+    return (s.text, s.style == .plain)
+  }
+
   mutating func skipText() throws(PruningAbort) -> Bool {
     if let (text, plain) = try inlineScalar() { return !(plain && Self.isNull(text)) }
     return try optionalText() != nil

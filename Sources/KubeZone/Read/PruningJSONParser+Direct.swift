@@ -51,6 +51,26 @@ extension PruningJSONParser: DirectReader {
     return Self.index(of: Self.unescape(content), in: names)
   }
 
+  mutating func optionalScalar() throws(PruningAbort) -> (text: String, plain: Bool)? {
+    skipWhitespace()
+    switch byte {
+    case UInt8(ascii: "\""):
+      let start = pos
+      let escaped = try skipString()
+      let content = UnsafeBufferPointer(rebasing: buf[(start + 1)..<(pos - 1)])
+      return (escaped ? Self.unescape(content) : String(decoding: content, as: UTF8.self), false)
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let start = pos
+      try skipNumber()
+      return (String(decoding: UnsafeBufferPointer(rebasing: buf[start..<pos]), as: UTF8.self), true)
+    case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+      let word = try skipLiteral()
+      return word.utf8Start[0] == UInt8(ascii: "n") ? nil : (word.description, true)
+    default:
+      throw abort("direct: not a scalar")
+    }
+  }
+
   mutating func skipText() throws(PruningAbort) -> Bool {
     if try skipsNull() { return false }
     guard byte == UInt8(ascii: "\"") else { throw abort("direct: not a string") }

@@ -123,11 +123,12 @@ struct SimpleBlockYAMLParser {
   // MARK: Structure
 
   /// Calls `body` with each entry of the chunk (column-0 `- ` lines).
-  /// With `podNamespace` (the decoder's default namespace), a pod entry
-  /// is read straight into a `Pod` for `pod` when it can be
-  /// (`DirectPodDecoder`); other entries are built as nodes.
+  /// With `directNamespace` (the decoder's default namespace), a pod or
+  /// Service entry is read straight into its object for `direct` when it
+  /// can be (`DirectPodDecoder`, `DirectServiceDecoder`); other entries
+  /// are built as nodes.
   mutating func items(
-    schema: PruneSchema, podNamespace: String? = nil, pod: (Pod) throws(PruningAbort) -> Void = { _ in },
+    schema: PruneSchema, directNamespace: String? = nil, direct: (KubernetesObject) throws(PruningAbort) -> Void = { _ in },
     _ body: (Node) throws(PruningAbort) -> Void
   ) throws(PruningAbort) {
     // No key or scalar of a chunk this size can be over the limit the
@@ -140,19 +141,31 @@ struct SimpleBlockYAMLParser {
     while !atEnd {
       guard indent == 0, atDash else { throw abort("not a list entry") }
       skipDash()
-      if let podNamespace {
-        var reader = DirectYAMLReader(p: self, place: .item(0))
-        if let decoded = try? DirectPodDecoder.decode(&reader, defaultNamespace: podNamespace) {
-          self = reader.p
-          try pod(decoded)
-          continue
-        }
+      if let directNamespace, let object = directObject(namespace: directNamespace) {
+        try direct(object)
+        continue
       }
       guard let item = try inline(.fields(schema), parentIndent: 0, allowMapping: true) else { throw abort("item") }
       try body(item)
     }
   }
 
+
+  /// The pod or Service entry at `pos`, read straight from the bytes (the
+  /// parser then after it); nil, the parser unmoved, for anything else.
+  private mutating func directObject(namespace: String) -> KubernetesObject? {
+    var reader = DirectYAMLReader(p: self, place: .item(0))
+    if let pod = try? DirectPodDecoder.decode(&reader, defaultNamespace: namespace) {
+      self = reader.p
+      return .pod(pod)
+    }
+    reader = DirectYAMLReader(p: self, place: .item(0))
+    if let service = try? DirectServiceDecoder.decode(&reader, defaultNamespace: namespace) {
+      self = reader.p
+      return .service(service)
+    }
+    return nil
+  }
 
   /// Opens a collection, checking the depth limit as the composer does.
   mutating func open() throws(PruningAbort) {

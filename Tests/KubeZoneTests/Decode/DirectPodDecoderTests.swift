@@ -12,12 +12,19 @@ import KubeZoneSynth
   /// The item read both ways: directly (nil when it gave up) and built
   /// then decoded (nil when that fails), with where each stopped.
   static func bothWays(_ text: String) -> (direct: Pod?, directEnd: Int?, built: [KubernetesObject]?, builtEnd: Int?) {
+    bothWays(text) { p throws(PruningAbort) in try DirectPodDecoder.decode(&p, defaultNamespace: "test") }
+  }
+
+  /// `text` read both ways, directly by `read`.
+  static func bothWays<T>(
+    _ text: String, _ read: (inout PruningJSONParser) throws(PruningAbort) -> T
+  ) -> (direct: T?, directEnd: Int?, built: [KubernetesObject]?, builtEnd: Int?) {
     // Indented and after a line, so positions are not trivially 1:1.
     let bytes = Array(("\n  " + text + "  ").utf8)
     return bytes.withUnsafeBufferPointer { buf in
       var p = PruningJSONParser(buf, file: "in.json", limits: .default, at: 0, line: 1, lineStart: 0)
       p.skipWhitespace()
-      let direct = try? DirectPodDecoder.decode(&p, defaultNamespace: "test")
+      let direct = try? read(&p)
       let directEnd = direct == nil ? nil : p.pos
       var q = PruningJSONParser(buf, file: "in.json", limits: .default, at: 0, line: 1, lineStart: 0)
       var result = ObjectDecoder.Result()
@@ -26,6 +33,16 @@ import KubeZoneSynth
       else { return (direct, directEnd, nil, nil) }
       return (direct, directEnd, result.objects, q.pos)
     }
+  }
+
+  /// `text` read directly by `read` into exactly the object the ordinary
+  /// way gives, the parser left where that way leaves it.
+  static func expectReadDirectly(_ text: String, _ read: (inout PruningJSONParser) throws(PruningAbort) -> KubernetesObject) throws {
+    let got = bothWays(text, read)
+    let direct = try #require(got.direct, "the direct decoder gave up")
+    let built = try #require(got.built, "the ordinary way failed")
+    #expect(built == [direct])
+    #expect(got.directEnd == got.builtEnd)
   }
 
   static let full = #"""
@@ -59,11 +76,7 @@ import KubeZoneSynth
     #"{"apiVersion": "v1", "kind": "P\u006fd", "metadata": {"name": "a"}}"#,
   ])
   func podsAreReadDirectlyAndTheSame(text: String) throws {
-    let got = Self.bothWays(text)
-    let direct = try #require(got.direct, "the direct decoder gave up")
-    let built = try #require(got.built, "the ordinary way failed")
-    #expect(built == [.pod(direct)])
-    #expect(got.directEnd == got.builtEnd)
+    try Self.expectReadDirectly(text) { p throws(PruningAbort) in .pod(try DirectPodDecoder.decode(&p, defaultNamespace: "test")) }
   }
 
   /// Unusual items: the direct decoder gives up and the ordinary way
@@ -113,7 +126,7 @@ import KubeZoneSynth
       for threads in [1, 2, 3] {
         for direct in [true, false] {
           let got = try #require(bytes.withUnsafeBufferPointer { buf in
-            FastJSONInput.decode(buf, file: "in", decoder: PerfEquivalenceTests.decoder, threads: threads, minSplit: 0, directPods: direct)
+            FastJSONInput.decode(buf, file: "in", decoder: PerfEquivalenceTests.decoder, threads: threads, minSplit: 0, directDecode: direct)
           })
           #expect(PerfEquivalenceTests.same(expected, got), "\(kind), \(threads) threads, direct \(direct)")
         }
@@ -124,18 +137,26 @@ import KubeZoneSynth
   /// Every pod kubezone-synth writes (the shape of kubectl's output) is
   /// read directly, none left to the ordinary way.
   @Test func everySynthesizedPodIsReadDirectly() throws {
-    let bytes = SnapshotWriter.bytes(.pods, .json, spec: SnapshotSpec(pods: 200, services: 13, seed: 3, dualStack: true))
+    let spec = SnapshotSpec(pods: 200, services: 13, seed: 3, dualStack: true)
+    let read = try Self.readDirectly(.pods, spec: spec) { p in (try? DirectPodDecoder.decode(&p, defaultNamespace: "test")) != nil }
+    #expect(read == 200)
+  }
+
+  /// How many of a kubezone-synth JSON List's items `read` reads directly,
+  /// from the first to the first it gives up on.
+  static func readDirectly(_ kind: SnapshotKind, spec: SnapshotSpec, _ read: (inout PruningJSONParser) -> Bool) throws -> Int {
+    let bytes = SnapshotWriter.bytes(kind, .json, spec: spec)
     let text = String(decoding: bytes, as: UTF8.self)
     let items = try #require(text.range(of: "\"items\": ["))
-    var read = 0
+    var count = 0
     bytes.withUnsafeBufferPointer { buf in
       var p = PruningJSONParser(buf, file: "in", limits: .default, at: text.utf8.distance(from: text.utf8.startIndex, to: items.upperBound), line: 1, lineStart: 0)
       p.depth = 2
       repeat {
-        guard (try? DirectPodDecoder.decode(&p, defaultNamespace: "test")) != nil else { return }
-        read += 1
+        guard read(&p) else { return }
+        count += 1
       } while (try? p.next(close: UInt8(ascii: "]"))) == true
     }
-    #expect(read == 200)
+    return count
   }
 }

@@ -10,13 +10,16 @@ import KubeZoneSynth
   /// A chunk of column-0 entries read both ways: the pods read directly
   /// and how many entries were not, or the objects built and decoded; nil
   /// where that way gave up; with the line each stopped on.
-  static func bothWays(_ text: String) -> (direct: (pods: [Pod], others: Int, line: Int)?, built: (objects: [KubernetesObject], line: Int)?) {
+  static func bothWays(_ text: String) -> (
+    direct: (objects: [KubernetesObject], pods: [Pod], others: Int, line: Int)?, built: (objects: [KubernetesObject], line: Int)?
+  ) {
     let bytes = Array(("# before\n" + text).utf8)
     return bytes.withUnsafeBufferPointer { buf in
       var p = SimpleBlockYAMLParser(buf, file: "in.yaml", baseLine: 3, baseOffset: 100, limits: .default, outerDepth: 1)
-      var pods: [Pod] = [], others = 0
-      let read = (try? p.items(schema: PruneSchema.object, podNamespace: "test", pod: { pods.append($0) }) { _ in others += 1 }) != nil
-      let direct = read ? (pods, others, p.line) : nil
+      var objects: [KubernetesObject] = [], others = 0
+      let read = (try? p.items(schema: PruneSchema.object, directNamespace: "test", direct: { objects.append($0) }) { _ in others += 1 }) != nil
+      let pods = objects.compactMap { object -> Pod? in if case .pod(let pod) = object { pod } else { nil } }
+      let direct = read ? (objects, pods, others, p.line) : nil
       var q = SimpleBlockYAMLParser(buf, file: "in.yaml", baseLine: 3, baseOffset: 100, limits: .default, outerDepth: 1)
       var result = ObjectDecoder.Result()
       var decoded = true
@@ -88,12 +91,18 @@ import KubeZoneSynth
     "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: s\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: b\n",
   ])
   func podsAreReadDirectlyAndTheSame(text: String) throws {
-    let got = Self.bothWays(text)
+    try Self.expectReadDirectly(text)
+  }
+
+  /// Every pod and Service entry of `text` read directly, each equal to
+  /// the entry built and decoded, the others built, and the parser left
+  /// on the same line both ways.
+  static func expectReadDirectly(_ text: String) throws {
+    let got = bothWays(text)
     let direct = try #require(got.direct, "the chunk was not read")
     let built = try #require(got.built, "the ordinary way failed")
-    #expect(direct.pods.count == built.objects.filter { $0.kind == "Pod" }.count, "a pod was left to the ordinary way")
-    #expect(built.objects.filter { $0.kind == "Pod" } == direct.pods.map { .pod($0) })
-    #expect(direct.others == built.objects.count - direct.pods.count)
+    #expect(direct.objects == built.objects.filter { ["Pod", "Service"].contains($0.kind) }, "left to the ordinary way, or read otherwise")
+    #expect(direct.others == built.objects.count - direct.objects.count)
     #expect(direct.line == built.line)
   }
 
@@ -123,7 +132,7 @@ import KubeZoneSynth
       for threads in [1, 2] {
         for direct in [true, false] {
           let got = try #require(bytes.withUnsafeBufferPointer { buf in
-            FastYAMLInput.decode(buf, file: "in", decoder: PerfEquivalenceTests.decoder, threads: threads, chunkSize: 20_000, general: false, directPods: direct)
+            FastYAMLInput.decode(buf, file: "in", decoder: PerfEquivalenceTests.decoder, threads: threads, chunkSize: 20_000, general: false, directDecode: direct)
           })
           #expect(PerfEquivalenceTests.same(expected, got), "\(kind), \(threads) threads, direct \(direct)")
         }
@@ -131,19 +140,20 @@ import KubeZoneSynth
     }
   }
 
-  /// Every pod kubezone-synth writes is read directly.
-  @Test func everySynthesizedPodIsReadDirectly() throws {
-    let bytes = SnapshotWriter.bytes(.pods, .yaml, spec: SnapshotSpec(pods: 200, services: 13, seed: 3, dualStack: true))
-    let read: (pods: Int, others: Int)? = bytes.withUnsafeBufferPointer { buf in
+  /// Every pod and Service kubezone-synth writes is read directly.
+  @Test(arguments: [SnapshotKind.pods, .services])
+  func everySynthesizedPodAndServiceIsReadDirectly(kind: SnapshotKind) throws {
+    let bytes = SnapshotWriter.bytes(kind, .yaml, spec: SnapshotSpec(pods: 200, services: 13, seed: 3, dualStack: true))
+    let read: (direct: [String], others: Int)? = bytes.withUnsafeBufferPointer { buf in
       guard let start = FastYAMLInput.itemsStart(buf) else { return nil }
       let chunk = UnsafeBufferPointer(rebasing: buf[start..<FastYAMLInput.tailStart(buf, from: start)])
       var p = SimpleBlockYAMLParser(chunk, file: "in", baseLine: 3, baseOffset: start, limits: .default, outerDepth: 1)
-      var pods = 0, others = 0
-      guard (try? p.items(schema: PruneSchema.object, podNamespace: "test", pod: { _ in pods += 1 }) { _ in others += 1 }) != nil else { return nil }
-      return (pods, others)
+      var direct: [String] = [], others = 0
+      guard (try? p.items(schema: PruneSchema.object, directNamespace: "test", direct: { direct.append($0.kind) }) { _ in others += 1 }) != nil else { return nil }
+      return (direct, others)
     }
     let got = try #require(read)
-    #expect(got.pods == 200)
+    #expect(got.direct == Array(repeating: kind == .pods ? "Pod" : "Service", count: kind == .pods ? 200 : 13))
     #expect(got.others == 0)
   }
 }

@@ -251,13 +251,13 @@ import Testing
   /// simple YAML parser one byte beyond its chunk, where computing the
   /// item's location read a byte outside the buffer (heap-buffer-overflow;
   /// release builds read it silently). Entries, nested sequences and the
-  /// direct pod decoder's sequences now stop at the end.
+  /// direct decoders' sequences now stop at the end.
   @Test(arguments: ["-", "- a: 1\n-", "- a:\n  - x\n  -", "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    -"])
   func aDashEndingTheInputKeepsTheParserInsideItsBytes(text: String) throws {
     let bytes = Array(text.utf8)
     bytes.withUnsafeBufferPointer { buf in
       var p = SimpleBlockYAMLParser(buf, file: "in.yaml", baseLine: 1, baseOffset: 0, limits: .default, outerDepth: 1)
-      #expect(throws: PruningAbort.self) { try p.items(schema: PruneSchema.object, podNamespace: "test") { _ in } }
+      #expect(throws: PruningAbort.self) { try p.items(schema: PruneSchema.object, directNamespace: "test") { _ in } }
       #expect(p.pos <= buf.count, "pos \(p.pos) past \(buf.count) bytes")
       #expect(p.location(p.pos).offset <= buf.count)
     }
