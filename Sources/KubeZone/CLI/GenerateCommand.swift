@@ -62,7 +62,7 @@ enum GenerateCommand {
     // Every record is freed off this thread, whichever way this returns:
     // the process is about to exit, and freeing 30k pods' zones took 20 ms
     // before it could. The box holds the last references once these go.
-    defer { BackgroundRelease.release((outcome, plan)) }
+    defer { BackgroundRelease.release((consume outcome, consume plan)) }
     if !quiet {
       for w in plan.warnings { console.err("kubezone: warning: \(w)\n") }
       if verbose || check {
