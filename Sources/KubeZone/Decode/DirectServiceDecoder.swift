@@ -62,13 +62,10 @@ enum DirectServiceDecoder {
           ips.append(ip)
         }
       }
-      var families = families
-      if families.isEmpty {
-        families = ips.isEmpty ? [.ipv4, .ipv6] : ips.map { $0.isIPv6 ? .ipv6 : .ipv4 }
-      }
       return Service(
         meta: meta, type: type, clusterIPs: ips, isHeadless: isHeadless, externalName: externalName,
-        selector: selector, ports: ports, publishNotReadyAddresses: publishNotReadyAddresses, ipFamilies: families)
+        selector: selector, ports: ports, publishNotReadyAddresses: publishNotReadyAddresses,
+        ipFamilies: ServiceDecoder.families(families, clusterIPs: ips))
     }
   }
 
@@ -99,14 +96,9 @@ enum DirectServiceDecoder {
         }
         out.selector = present ? selector : nil
       default:
-        // As `Field.boolValue`: a plain scalar of these six texts only.
         if let (text, plain) = try r.optionalScalar() {
-          guard plain else { throw r.abort("direct: not a boolean") }
-          switch text {
-          case "true", "True", "TRUE": out.publishNotReadyAddresses = true
-          case "false", "False", "FALSE": out.publishNotReadyAddresses = false
-          default: throw r.abort("direct: not a boolean")
-          }
+          guard let value = Field.bool(text, plain: plain) else { throw r.abort("direct: not a boolean") }
+          out.publishNotReadyAddresses = value
         }
       }
     }
@@ -137,14 +129,9 @@ enum DirectServiceDecoder {
           proto = known
         }
       default:
-        // A plain integer is a number (in range), anything else a name.
         if let (text, plain) = try r.optionalScalar() {
-          if plain, let n = Int(text) {
-            guard (1...65535).contains(n) else { throw r.abort("direct: targetPort out of range") }
-            target = .number(n)
-          } else {
-            target = .name(text)
-          }
+          guard let read = ServicePort.Target(text, plain: plain) else { throw r.abort("direct: targetPort out of range") }
+          target = read
         }
       }
     }

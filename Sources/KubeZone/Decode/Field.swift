@@ -44,11 +44,18 @@ struct Field {
   }
 
   func boolValue() throws(InputError) -> Bool {
-    guard let s = node.scalar, s.style == .plain else { throw fail("true or false") }
-    switch s.text {
+    guard let s = node.scalar, let value = Self.bool(s.text, plain: s.style == .plain) else { throw fail("true or false") }
+    return value
+  }
+
+  /// A boolean scalar's value: plain `true`, `True` or `TRUE`, or the
+  /// three falses; nil for any other text, or a quoted one.
+  static func bool(_ text: String, plain: Bool) -> Bool? {
+    guard plain else { return nil }
+    switch text {
     case "true", "True", "TRUE": return true
     case "false", "False", "FALSE": return false
-    default: throw fail("true or false")
+    default: return nil
     }
   }
 

@@ -40,9 +40,7 @@ enum ServiceDecoder {
       guard let family = IPFamily(rawValue: try f.stringValue()) else { throw f.fail("IPv4 or IPv6") }
       families.append(family)
     }
-    if families.isEmpty {
-      families = clusterIPs.isEmpty ? [.ipv4, .ipv6] : clusterIPs.map { $0.isIPv6 ? .ipv6 : .ipv4 }
-    }
+    families = Self.families(families, clusterIPs: clusterIPs)
     var ports: [ServicePort] = []
     for p in try spec?.list("ports") ?? [] {
       var port = try decodePort(p)
@@ -80,17 +78,37 @@ enum ServiceDecoder {
     let proto = try PortProtocolDecoder.decode(p.child("protocol"))
     var target = ServicePort.Target.number(port)
     if let t = p.child("targetPort"), let s = t.node.scalar {
-      if s.style == .plain, let n = Int(s.text) {
-        guard (1...65535).contains(n) else { throw t.fail("a port number from 1 to 65535") }
-        target = .number(n)
-      } else {
-        target = .name(s.text)
+      guard let read = ServicePort.Target(s.text, plain: s.style == .plain) else {
+        throw t.fail("a port number from 1 to 65535")
       }
+      target = read
     } else if let t = p.child("targetPort") {
       throw t.fail("a port number or name")
     }
     return ServicePort(
       name: try p.string("name"), port: port, protocol: proto, targetPort: target, location: p.location)
+  }
+}
+
+extension ServiceDecoder {
+  /// `ipFamilies` as given, else the API server's default: the cluster
+  /// IPs' families, or both for a Service without one.
+  static func families(_ given: [IPFamily], clusterIPs: [IPAddress]) -> [IPFamily] {
+    guard given.isEmpty else { return given }
+    return clusterIPs.isEmpty ? [.ipv4, .ipv6] : clusterIPs.map { $0.isIPv6 ? .ipv6 : .ipv4 }
+  }
+}
+
+extension ServicePort.Target {
+  /// A `targetPort` scalar: a plain integer is a port number (nil when it
+  /// is outside 1-65535), anything else a port's name.
+  init?(_ text: String, plain: Bool) {
+    guard plain, let n = Int(text) else {
+      self = .name(text)
+      return
+    }
+    guard (1...65535).contains(n) else { return nil }
+    self = .number(n)
   }
 }
 
