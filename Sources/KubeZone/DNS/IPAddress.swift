@@ -44,7 +44,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
     case .v4(let a):
       // Written in place: one allocation for the text, none per octet
       // (once per endpoint of every Service).
-      String(unsafeUninitializedCapacity: 15) { out in
+      return String(unsafeUninitializedCapacity: 15) { out in
         var n = 0
         for shift in stride(from: 24, through: 0, by: -8) {
           if shift != 24 {
@@ -56,11 +56,9 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
         return n
       }
     case .v6(let a):
-      {
-        var s = a.description.replacingColons()
-        if s.hasSuffix("-") { s += "0" }
-        return s
-      }()
+      var s = a.description.replacingColons()
+      if s.hasSuffix("-") { s += "0" }
+      return s
     }
   }
 
@@ -72,11 +70,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
     switch self {
     case .v4(let a):
       let bytes = [UInt8](unsafeUninitializedCapacity: 29) { out, count in
-        var n = 0
-        for b in Self.inAddrArpaStorage {
-          out[n] = b
-          n += 1
-        }
+        var n = out.initialize(fromContentsOf: Self.inAddrArpaStorage)
         for shift in stride(from: 24, through: 0, by: -8) {
           let length = n
           n = Self.writeDecimal(UInt8(truncatingIfNeeded: a.value >> UInt32(shift)), into: out, at: n + 1)
@@ -87,11 +81,7 @@ public enum IPAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
       return DomainName(reversedWire: bytes)
     case .v6(let a):
       let bytes = [UInt8](unsafeUninitializedCapacity: 73) { out, count in
-        var n = 0
-        for b in Self.ip6ArpaStorage {
-          out[n] = b
-          n += 1
-        }
+        var n = out.initialize(fromContentsOf: Self.ip6ArpaStorage)
         for word in [a.high, a.low] {
           for k in stride(from: 15, through: 0, by: -1) {
             let nibble = UInt8((word >> (UInt64(k) * 4)) & 0xF)

@@ -42,7 +42,7 @@ struct PodLabelIndex: Sendable {
     let set: Set<String>?
 
     init(_ keys: Set<String>) {
-      list = keys.sorted()
+      list = keys.count > 8 ? [] : Array(keys)
       set = keys.count > 8 ? keys : nil
     }
 
