@@ -47,8 +47,14 @@ enum DirectPodDecoder {
     var meta: ObjectMeta?
     try fields(&r, keys) { r, field throws(PruningAbort) in
       switch field {
-      case 0: isV1 = try r.optionalTextIndex(in: Texts.apiVersion) == 0
-      case 1: isKind = try r.optionalTextIndex(in: kind) == 0
+      // Another identity gives up at once: the next decoder tried (a
+      // Service's, a slice's) then reads the item from its start.
+      case 0:
+        guard try r.optionalTextIndex(in: Texts.apiVersion) == 0 else { throw r.abort("direct: another apiVersion") }
+        isV1 = true
+      case 1:
+        guard try r.optionalTextIndex(in: kind) == 0 else { throw r.abort("direct: another kind") }
+        isKind = true
       default:
         // The rest is read as this kind's only once it is known to be one.
         guard isV1 && isKind else { throw r.abort("direct: another kind, or kind after its fields") }
@@ -170,13 +176,17 @@ enum DirectPodDecoder {
       case 0: number = try r.integer()
       case 1: name = try r.optionalText()
       default:
-        if let text = try r.optionalText() {
-          guard let known = PortProtocol(rawValue: text) else { throw r.abort("direct: bad protocol") }
-          proto = known
-        }
+        proto = try portProtocol(&r)
       }
     }
     guard let number else { throw r.abort("direct: no containerPort") }
     return Pod.ContainerPort(name: name, port: number, protocol: proto)
+  }
+
+  /// A port's `protocol` as `PortProtocolDecoder` reads it: TCP when null.
+  static func portProtocol<R: DirectReader>(_ r: inout R) throws(PruningAbort) -> PortProtocol {
+    guard let text = try r.optionalText() else { return .tcp }
+    guard let known = PortProtocol(rawValue: text) else { throw r.abort("direct: bad protocol") }
+    return known
   }
 }

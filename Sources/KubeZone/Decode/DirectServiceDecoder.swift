@@ -124,10 +124,7 @@ enum DirectServiceDecoder {
         guard (1...65535).contains(n) else { throw r.abort("direct: port out of range") }
         number = n
       case 2:
-        if let text = try r.optionalText() {
-          guard let known = PortProtocol(rawValue: text) else { throw r.abort("direct: bad protocol") }
-          proto = known
-        }
+        proto = try DirectPodDecoder.portProtocol(&r)
       default:
         if let (text, plain) = try r.optionalScalar() {
           guard let read = ServicePort.Target(text, plain: plain) else { throw r.abort("direct: targetPort out of range") }

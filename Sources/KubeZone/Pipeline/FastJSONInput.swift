@@ -260,10 +260,11 @@ enum FastJSONInput {
     return chunk
   }
 
-  /// The pod or Service whose `{` is next, read straight from the bytes;
-  /// nil, with `p` where it was, for anything else (read the ordinary way
-  /// then). A Service is tried after the pod decoder gave up, which it
-  /// does at the item's `kind`.
+  /// The pod, Service or EndpointSlice whose `{` is next, read straight
+  /// from the bytes; nil, with `p` where it was, for anything else (read
+  /// the ordinary way then). Each decoder after the first is tried once
+  /// the one before gave up, which they do at an item's `apiVersion` or
+  /// `kind`.
   @inline(__always)
   static func direct(_ p: inout PruningJSONParser, namespace: String) -> KubernetesObject? {
     let saved = (p.pos, p.line, p.lineStart, p.continuation, p.depth)
@@ -274,6 +275,11 @@ enum FastJSONInput {
     }
     do throws(PruningAbort) {
       return .service(try DirectServiceDecoder.decode(&p, defaultNamespace: namespace))
+    } catch {
+      (p.pos, p.line, p.lineStart, p.continuation, p.depth) = saved
+    }
+    do throws(PruningAbort) {
+      return .endpointSlice(try DirectEndpointSliceDecoder.decode(&p, defaultNamespace: namespace))
     } catch {
       (p.pos, p.line, p.lineStart, p.continuation, p.depth) = saved
       return nil

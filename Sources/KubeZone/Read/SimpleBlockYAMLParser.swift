@@ -123,10 +123,10 @@ struct SimpleBlockYAMLParser {
   // MARK: Structure
 
   /// Calls `body` with each entry of the chunk (column-0 `- ` lines).
-  /// With `directNamespace` (the decoder's default namespace), a pod or
-  /// Service entry is read straight into its object for `direct` when it
-  /// can be (`DirectPodDecoder`, `DirectServiceDecoder`); other entries
-  /// are built as nodes.
+  /// With `directNamespace` (the decoder's default namespace), a pod,
+  /// Service or EndpointSlice entry is read straight into its object for
+  /// `direct` when it can be (`DirectPodDecoder`, `DirectServiceDecoder`,
+  /// `DirectEndpointSliceDecoder`); other entries are built as nodes.
   mutating func items(
     schema: PruneSchema, directNamespace: String? = nil, direct: (KubernetesObject) throws(PruningAbort) -> Void = { _ in },
     _ body: (Node) throws(PruningAbort) -> Void
@@ -151,7 +151,7 @@ struct SimpleBlockYAMLParser {
   }
 
 
-  /// The pod or Service entry at `pos`, read straight from the bytes (the
+  /// The pod, Service or slice entry at `pos`, read straight from the bytes (the
   /// parser then after it); nil, the parser unmoved, for anything else.
   private mutating func directObject(namespace: String) -> KubernetesObject? {
     var reader = DirectYAMLReader(p: self, place: .item(0))
@@ -163,6 +163,11 @@ struct SimpleBlockYAMLParser {
     if let service = try? DirectServiceDecoder.decode(&reader, defaultNamespace: namespace) {
       self = reader.p
       return .service(service)
+    }
+    reader = DirectYAMLReader(p: self, place: .item(0))
+    if let slice = try? DirectEndpointSliceDecoder.decode(&reader, defaultNamespace: namespace) {
+      self = reader.p
+      return .endpointSlice(slice)
     }
     return nil
   }

@@ -101,7 +101,7 @@ import KubeZoneSynth
     let got = bothWays(text)
     let direct = try #require(got.direct, "the chunk was not read")
     let built = try #require(got.built, "the ordinary way failed")
-    #expect(direct.objects == built.objects.filter { ["Pod", "Service"].contains($0.kind) }, "left to the ordinary way, or read otherwise")
+    #expect(direct.objects == built.objects.filter { ["Pod", "Service", "EndpointSlice"].contains($0.kind) }, "left to the ordinary way, or read otherwise")
     #expect(direct.others == built.objects.count - direct.objects.count)
     #expect(direct.line == built.line)
   }
