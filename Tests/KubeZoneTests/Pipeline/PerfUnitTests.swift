@@ -37,6 +37,31 @@ import Testing
     #expect(ZoneOrder.sorted(records) == records.sorted(by: ZoneOrder.precedes))
   }
 
+  /// The two-core sort and merge give the stable order: by key, then by
+  /// position, whatever the halves hold (many ties, one half all smaller,
+  /// all equal, odd counts).
+  @Test(arguments: [0, 1, 2, 3, 4])
+  func parallelSortIsStable(shape: Int) {
+    var rng = SystemRandomNumberGenerator()
+    for count in [ParallelSort.threshold, ParallelSort.threshold + 1, ParallelSort.threshold * 3 + 777] {
+      let keys: [Int] = (0..<count).map { i in
+        switch shape {
+        case 0: Int.random(in: 0..<50, using: &rng)
+        case 1: i < count / 2 ? Int.random(in: 0..<10, using: &rng) : Int.random(in: 10..<20, using: &rng)
+        case 2: i < count / 2 ? Int.random(in: 10..<20, using: &rng) : Int.random(in: 0..<10, using: &rng)
+        case 3: 7
+        default: Int.random(in: 0..<Int.max, using: &rng)
+        }
+      }
+      var positions = Array(keys.indices)
+      positions.withUnsafeMutableBufferPointer { ParallelSort.sort($0) { keys[$0] < keys[$1] } }
+      let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+      // The first difference only: the arrays are too long to print.
+      let difference = zip(positions, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+      #expect(positions.count == expected.count && difference == nil, "shape \(shape), \(count) items: first difference at \(String(describing: difference))")
+    }
+  }
+
   @Test func domainNameHashIgnoresCase() throws {
     let a = try DomainName("Web.Prod.svc.cluster.local")
     let b = try DomainName("web.prod.SVC.cluster.local")
