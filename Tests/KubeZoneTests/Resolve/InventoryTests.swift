@@ -27,6 +27,24 @@ import Testing
     }
   }
 
+  /// Past the size the key sort runs on two cores at: one name defined
+  /// thousands of times sits in the middle of the key order, where the
+  /// halves are merged, and its definitions must stay in input order.
+  @Test func largeInputsAreSettledAsTheRuleSays() {
+    var generator = SeededGenerator(seed: 29)
+    let count = 2 * ParallelSort.threshold + 123
+    let objects = (0..<count).map { line in
+      let draw = Int.random(in: 0..<20, using: &generator)
+      let name = draw < 2 ? "m" : (draw < 11 ? "a" : "z") + "\(Int.random(in: 0..<(count / 3), using: &generator))"
+      return Self.object(pod: true, namespace: "ns", name: name, live: Bool.random(using: &generator), line: line + 1)
+    }
+    var log = DiagnosticLog()
+    let inventory = Inventory(objects, log: &log)
+    let (kept, notes) = Self.oracle(objects)
+    #expect(inventory.pods.map { "Pod \($0.meta.namespace)/\($0.meta.name) \($0.meta.location.line)" } == kept)
+    #expect(log.notes.map(\.description) == notes)
+  }
+
   @Test func aLiveObjectIsKeptOverLaterManifests() {
     let objects = [
       Self.object(pod: true, namespace: "a", name: "web", live: false, line: 1),
