@@ -27,7 +27,7 @@ enum DirectEndpointSliceDecoder {
     try DirectPodDecoder.fields(&r, Keys.object) { r, field throws(PruningAbort) in
       switch field {
       case 0:
-        guard try r.optionalTextIndex(in: Texts.apiVersions) ?? Texts.apiVersions.count < Texts.apiVersions.count else {
+        guard let version = try r.optionalTextIndex(in: Texts.apiVersions), version < Texts.apiVersions.count else {
           throw r.abort("direct: another apiVersion")
         }
         hasVersion = true
