@@ -75,10 +75,7 @@ enum DirectEndpointSliceDecoder {
       case 1:
         // A null `ready` (or `conditions`) is absent: ready.
         try DirectPodDecoder.fields(&r, Keys.conditions, optional: true) { r, _ throws(PruningAbort) in
-          if let (text, plain) = try r.optionalScalar() {
-            guard let value = Field.bool(text, plain: plain) else { throw r.abort("direct: not a boolean") }
-            ready = value
-          }
+          if let value = try r.optionalBool() { ready = value }
         }
       case 2: hostname = try r.optionalText()
       default:
@@ -97,12 +94,7 @@ enum DirectEndpointSliceDecoder {
     try DirectPodDecoder.fields(&r, Keys.port) { r, field throws(PruningAbort) in
       switch field {
       case 0: name = try r.optionalText()
-      case 1:
-        // Any integer, as `Field.intValue` reads it; null is none.
-        if let (text, plain) = try r.optionalScalar() {
-          guard plain, let value = Int(text) else { throw r.abort("direct: not an integer") }
-          number = value
-        }
+      case 1: number = try r.optionalInteger()
       default:
         proto = try DirectPodDecoder.portProtocol(&r)
       }

@@ -96,10 +96,7 @@ enum DirectServiceDecoder {
         }
         out.selector = present ? selector : nil
       default:
-        if let (text, plain) = try r.optionalScalar() {
-          guard let value = Field.bool(text, plain: plain) else { throw r.abort("direct: not a boolean") }
-          out.publishNotReadyAddresses = value
-        }
+        if let value = try r.optionalBool() { out.publishNotReadyAddresses = value }
       }
     }
     return out

@@ -37,10 +37,16 @@ struct Field {
   }
 
   func intValue() throws(InputError) -> Int {
-    guard let s = node.scalar, s.style == .plain, let v = Int(s.text) else {
+    guard let s = node.scalar, let v = Self.int(s.text, plain: s.style == .plain) else {
       throw fail("an integer")
     }
     return v
+  }
+
+  /// An integer scalar's value: plain text `Int` reads; nil for any other
+  /// text, or a quoted one.
+  static func int(_ text: String, plain: Bool) -> Int? {
+    plain ? Int(text) : nil
   }
 
   func boolValue() throws(InputError) -> Bool {

@@ -40,6 +40,20 @@ protocol DirectReader {
 }
 
 extension DirectReader {
+  /// A boolean, as `Field.boolValue` reads it; nil for null.
+  mutating func optionalBool() throws(PruningAbort) -> Bool? {
+    guard let (text, plain) = try optionalScalar() else { return nil }
+    guard let value = Field.bool(text, plain: plain) else { throw abort("direct: not a boolean") }
+    return value
+  }
+
+  /// An integer, as `Field.intValue` reads it; nil for null.
+  mutating func optionalInteger() throws(PruningAbort) -> Int? {
+    guard let (text, plain) = try optionalScalar() else { return nil }
+    guard let value = Field.int(text, plain: plain) else { throw abort("direct: not an integer") }
+    return value
+  }
+
   /// The bytes of `text` equal those of `s`.
   @inline(__always) static func same(_ text: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
     guard text.count == s.utf8CodeUnitCount else { return false }
