@@ -65,10 +65,12 @@ struct Field {
     }
   }
 
-  func items() throws(InputError) -> [Field] {
+  /// The items, numbered in their paths from `first` (a List taken up
+  /// after its first items, `ResumedInput`).
+  func items(from first: Int = 0) throws(InputError) -> [Field] {
     guard let seq = node.sequence else { throw fail("a list") }
     guard tracksPath else { return seq.map { Field($0, path: "", tracksPath: false) } }
-    return seq.enumerated().map { Field($1, path: "\(path)[\($0)]") }
+    return seq.enumerated().map { Field($1, path: "\(path)[\(first + $0)]") }
   }
 
   func requireMapping() throws(InputError) {

@@ -15,54 +15,77 @@ extension ObjectDecoder.Result {
   /// and warnings.
   mutating func shiftLines(by lines: Int) -> Bool {
     guard lines != 0 else { return true }
-    for i in objects.indices { objects[i].shiftLines(by: lines) }
+    return shift(LocationShift(lines: lines))
+  }
+
+  /// Moves every position as `shift` says, in place; false, as
+  /// `shiftLines`.
+  mutating func shift(_ shift: LocationShift) -> Bool {
+    guard isShiftable else { return false }
+    for i in objects.indices { objects[i].shift(shift) }
     var shifted = DiagnosticLog()
     for d in log.entries {
-      guard d.severity == .warning else { return false }
-      shifted.warn(d.message, at: d.location.map { $0.shiftingLines(by: lines) })
+      shifted.warn(d.message, at: d.location.map { $0.shifting(shift) })
     }
     for d in log.notes {
-      guard d.severity == .note else { return false }
-      shifted.note(d.message, at: d.location.map { $0.shiftingLines(by: lines) })
+      shifted.note(d.message, at: d.location.map { $0.shifting(shift) })
     }
     log = shifted
     return true
   }
+
+  /// True when `shiftLines` can move it: its diagnostics are warnings and
+  /// notes only.
+  var isShiftable: Bool {
+    log.entries.allSatisfy { $0.severity == .warning } && log.notes.allSatisfy { $0.severity == .note }
+  }
+}
+
+/// How positions move when a part of the input was read on its own: down
+/// `lines` lines, and offsets from `from` on by `bytes` (a List taken up
+/// in a shorter copy of the input, `ResumedInput`).
+struct LocationShift: Sendable {
+  var lines = 0
+  var bytes = 0
+  var from = 0
 }
 
 extension SourceLocation {
-  func shiftingLines(by lines: Int) -> SourceLocation {
-    SourceLocation(source: source, line: line + lines, column: column, offset: offset)
+  func shifting(_ shift: LocationShift) -> SourceLocation {
+    SourceLocation(source: source, line: line + shift.lines, column: column, offset: offset >= shift.from ? offset + shift.bytes : offset)
   }
 }
 
 extension KubernetesObject {
-  /// Moves every position it carries down `lines` lines, in place: the
+  /// Moves every position it carries down `lines` lines, in place.
+  mutating func shiftLines(by lines: Int) { shift(LocationShift(lines: lines)) }
+
+  /// Moves every position it carries as `shift` says, in place: the
   /// payload is taken out of `self`, not copied, so nothing is retained.
-  mutating func shiftLines(by lines: Int) {
+  mutating func shift(_ shift: LocationShift) {
     switch consume self {
     case .service(var s):
-      s.meta.location = s.meta.location.shiftingLines(by: lines)
-      for i in s.ports.indices { s.ports[i].location = s.ports[i].location.shiftingLines(by: lines) }
-      if s.publicFields != nil { s.shiftPublicFields(by: lines) }
+      s.meta.location = s.meta.location.shifting(shift)
+      for i in s.ports.indices { s.ports[i].location = s.ports[i].location.shifting(shift) }
+      if s.publicFields != nil { s.shiftPublicFields(shift) }
       self = .service(s)
     case .pod(var o):
-      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      o.meta.location = o.meta.location.shifting(shift)
       self = .pod(o)
     case .endpointSlice(var o):
-      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      o.meta.location = o.meta.location.shifting(shift)
       self = .endpointSlice(o)
     case .endpoints(var o):
-      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      o.meta.location = o.meta.location.shifting(shift)
       self = .endpoints(o)
     case .namespace(var m):
-      m.location = m.location.shiftingLines(by: lines)
+      m.location = m.location.shifting(shift)
       self = .namespace(m)
     case .workload(var o):
-      o.meta.location = o.meta.location.shiftingLines(by: lines)
+      o.meta.location = o.meta.location.shifting(shift)
       self = .workload(o)
     case let other:
-      self = other.shiftingPublicKind(by: lines)
+      self = other.shiftingPublicKind(shift)
     }
   }
 }

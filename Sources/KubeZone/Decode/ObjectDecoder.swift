@@ -31,6 +31,11 @@ public struct ObjectDecoder: Sendable {
   }
 
   public func decode(_ document: Node, into result: inout Result) throws(InputError) {
+    try decode(document, into: &result, firstItem: 0)
+  }
+
+  /// As `decode`, a List's items numbered from `firstItem` in messages.
+  func decode(_ document: Node, into result: inout Result, firstItem: Int) throws(InputError) {
     if document.isNull { return }
     result.documentCount += 1
     let root = Field(document.mergingKeys(), path: "")
@@ -50,15 +55,32 @@ public struct ObjectDecoder: Sendable {
       // one is most often output cut short (kubectl killed mid-List).
       throw InputError("kind: required field is missing (a List without its kind usually means the input was cut short)", at: root.location)
     }
-    if let kind, kind == "List" || (kind.hasSuffix("List") && root.child("items") != nil) {
+    if let kind, Self.isList(kind: kind, root) {
       let itemKind = kind == "List" ? nil : String(kind.dropLast(4))
-      for item in try root.list("items") {
+      for item in try root.child("items")?.items(from: firstItem) ?? [] {
         try item.requireMapping()
         try decodeObject(item, inheritedKind: itemKind, inheritedVersion: apiVersion, into: &result)
       }
       return
     }
     try decodeObject(root, inheritedKind: nil, inheritedVersion: nil, into: &result)
+  }
+
+  /// Whether a document with this `kind` is read as a List: `List`, or
+  /// any `*List` that has `items`.
+  static func isList(kind: String, _ root: Field) -> Bool {
+    kind == "List" || (kind.hasSuffix("List") && root.child("items") != nil)
+  }
+
+  /// Whether `decode` reads `document` as a List whose items are objects
+  /// (or fails on its own keys), and its only `items` (of several, the
+  /// last is read).
+  func listsItems(_ document: Node) -> Bool {
+    guard !document.isNull else { return false }
+    let root = Field(document.mergingKeys(), path: "")
+    guard let pairs = root.node.mapping, pairs.count(where: { $0.key.scalar?.text == "items" }) == 1 else { return false }
+    guard let kind = try? root.string("kind") else { return false }
+    return Self.isList(kind: kind, root)
   }
 
   func decodeObject(

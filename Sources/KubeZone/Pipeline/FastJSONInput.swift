@@ -29,6 +29,8 @@ enum FastJSONInput {
     /// True when the chunk read the List's closing `]`.
     var reachedEnd = false
     var failed = false
+    /// Items read.
+    var items = 0
   }
 
   /// An object schema that also keeps `items`, which `decode` streams.
@@ -59,46 +61,127 @@ enum FastJSONInput {
     directDecode: Bool = true, early: JSONChunkPlan? = nil,
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
+    let outcome = outcome(
+      buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: minSplit, chunkSize: chunkSize,
+      directDecode: directDecode, early: early, release: release, progress: progress)
+    if case .decoded(let result) = outcome { return result }
+    return nil
+  }
+
+  /// What the fast reader made of an input.
+  enum Outcome {
+    case decoded(ObjectDecoder.Result)
+    /// Read the whole input the full way.
+    case full
+    /// A stream whose confirmed chunks were given back: the full readers
+    /// take up the List where they end (`ResumedInput`).
+    case resume(Checkpoint)
+  }
+
+  /// The objects of a List's items from `first` (its first item) to `at`
+  /// (where a stream's kept bytes go on).
+  struct Checkpoint {
+    var result: ObjectDecoder.Result
+    var first: Position
+    var at: Position
+    /// Items before `at`.
+    var items: Int
+  }
+
+  /// As `decode`, but a stream's early plan may have had its confirmed
+  /// chunks given back (`JSONChunkPlan.frontier`): then whatever fails
+  /// after them is resumed from there, never read again from the start.
+  static func outcome(
+    _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = minSplit, chunkSize: Int = chunkSize,
+    directDecode: Bool = true, early: JSONChunkPlan? = nil,
+    release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
+  ) -> Outcome {
     defer { early?.discard() }
     var p = PruningJSONParser(buf, file: file, limits: limits, at: 0, line: 1, lineStart: 0)
-    if buf.count >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF {
-      p.pos = 3
-      p.continuation = 2
-    }
+    var checkpoint: Checkpoint?
+    let failed = { () -> Outcome in checkpoint.map { .resume($0) } ?? .full }
     do throws(PruningAbort) {
-      p.skipWhitespace()
-      guard p.byte == UInt8(ascii: "{") else { return nil }
-      let opening = p.location(p.pos)
-      try p.open()
-      var pairs: [Node.Pair] = []
+      guard let (opening, head, hasItems) = try head(&p, decoder: decoder) else { return .full }
+      var pairs = head
       var items: ObjectDecoder.Result?
-      if try !p.closes(UInt8(ascii: "}")) {
-        repeat {
+      if hasItems {
+        let split = Split(threads: threads, minSplit: minSplit, chunkSize: chunkSize, early: early)
+        items = streamItems(&p, decoder: decoder, split: split, directDecode: directDecode, checkpoint: &checkpoint, release: release, progress: progress)
+        guard items != nil else { return failed() }
+        while try p.next(close: UInt8(ascii: "}")) {
           let (key, rule) = try p.key(decoder.publicNames ? publicRootSchema : rootSchema)
-          if key?.scalar?.text == "items" {
-            p.skipWhitespace()
-            guard items == nil, p.byte == UInt8(ascii: "[") else { return nil }
-            let split = Split(threads: threads, minSplit: minSplit, chunkSize: chunkSize, early: early)
-            guard let read = streamItems(&p, decoder: decoder, split: split, directDecode: directDecode, release: release, progress: progress) else { return nil }
-            items = read
-          } else if let key, let rule {
+          if key?.scalar?.text == "items" { return failed() }
+          if let key, let rule {
             pairs.append(Node.Pair(key: key, value: try p.value(rule) ?? key))
           } else {
             try p.skipValue()
           }
-        } while try p.next(close: UInt8(ascii: "}"))
+        }
       }
       p.skipWhitespace()
-      guard p.pos == buf.count else { return nil }
+      guard p.pos == buf.count else { return failed() }
       let root = Node(.mapping(pairs), location: opening)
-      guard let items else {
+      guard var items else {
         var result = ObjectDecoder.Result()
-        do { try decoder.decode(root, into: &result) } catch { return nil }
-        return result
+        do { try decoder.decode(root, into: &result) } catch { return .full }
+        return .decoded(result)
       }
       // The items count only if the root is a List the decoder accepts.
-      guard decoder.acceptsListWrapper(pairs, at: opening) else { return nil }
-      return items
+      guard decoder.acceptsListWrapper(pairs, at: opening) else { return failed() }
+      if var prefix = checkpoint?.result {
+        prefix.append(items)
+        items = prefix
+      }
+      return .decoded(items)
+    } catch {
+      return failed()
+    }
+  }
+
+  /// Reads the root object's keys up to its `items` (leaving `p` at their
+  /// `[`) or its end; nil when the input is not one object.
+  static func head(
+    _ p: inout PruningJSONParser, decoder: ObjectDecoder
+  ) throws(PruningAbort) -> (opening: SourceLocation, pairs: [Node.Pair], items: Bool)? {
+    if p.buf.count >= 3, p.buf[0] == 0xEF, p.buf[1] == 0xBB, p.buf[2] == 0xBF {
+      p.pos = 3
+      p.continuation = 2
+    }
+    p.skipWhitespace()
+    guard p.byte == UInt8(ascii: "{") else { return nil }
+    let opening = p.location(p.pos)
+    try p.open()
+    var pairs: [Node.Pair] = []
+    guard try !p.closes(UInt8(ascii: "}")) else { return (opening, pairs, false) }
+    repeat {
+      let (key, rule) = try p.key(decoder.publicNames ? publicRootSchema : rootSchema)
+      if key?.scalar?.text == "items" {
+        p.skipWhitespace()
+        guard p.byte == UInt8(ascii: "[") else { return nil }
+        return (opening, pairs, true)
+      } else if let key, let rule {
+        pairs.append(Node.Pair(key: key, value: try p.value(rule) ?? key))
+      } else {
+        try p.skipValue()
+      }
+    } while try p.next(close: UInt8(ascii: "}"))
+    return (opening, pairs, false)
+  }
+
+  /// Where the first item of the List in `buf` starts, as the parser
+  /// finds it (the `{` after the root's `items: [`); nil when there is
+  /// none or `buf` ends first.
+  static func firstItem(
+    _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default
+  ) -> Position? {
+    var p = PruningJSONParser(buf, file: file, limits: limits, at: 0, line: 1, lineStart: 0)
+    do throws(PruningAbort) {
+      guard let (_, _, items) = try head(&p, decoder: decoder), items else { return nil }
+      try p.open()
+      p.skipWhitespace()
+      guard p.pos < buf.count, p.byte == UInt8(ascii: "{") else { return nil }
+      return Position(pos: p.pos, line: p.line, lineStart: p.lineStart, continuation: p.continuation)
     } catch {
       return nil
     }
@@ -114,9 +197,12 @@ enum FastJSONInput {
   }
 
   /// Reads the items of the List whose `[` is at `p.pos`, leaving `p` after
-  /// its `]`; nil to give up.
+  /// its `]`; nil to give up. When a stream's plan confirmed chunks (and
+  /// may have given their bytes back), the objects before its frontier
+  /// are moved to `checkpoint` and the result holds the rest.
   static func streamItems(
     _ p: inout PruningJSONParser, decoder: ObjectDecoder, split: Split, directDecode: Bool,
+    checkpoint: inout Checkpoint?,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> ObjectDecoder.Result? {
     do throws(PruningAbort) {
@@ -142,8 +228,19 @@ enum FastJSONInput {
     }
     plan?.complete(buf)
     let starts = [p.pos] + (plan?.starts ?? [])
-    var chunks = [readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, directDecode: directDecode, release: release, progress: progress)]
-    chunks += plan?.finish() ?? []
+    let (early, rest) = plan?.finish() ?? (nil, [])
+    // Where a stream's spool may have been given back up to.
+    let frontier = plan?.frontier ?? first.pos
+    var chunks: [Chunk]
+    if var early {
+      // Read early, counting lines from the first item's line.
+      guard early.result.shiftLines(by: first.line - 1) else { return nil }
+      early.end.line += first.line - 1
+      chunks = [early]
+    } else {
+      chunks = [readChunk(buf, file: file, limits: limits, from: first, until: starts.count > 1 ? starts[1] : nil, decoder: decoder, directDecode: directDecode, release: release, progress: progress)]
+    }
+    chunks += rest
     // Join the chunks while each ends exactly where the next began; each
     // is shifted in place and dropped once appended.
     var result = chunks[0].result
@@ -153,9 +250,16 @@ enum FastJSONInput {
     result.objects.reserveCapacity(chunks.reduce(0) { $0 + $1.result.objects.count })
     var end = chunks[0].end
     var reachedEnd = chunks[0].reachedEnd
+    var items = chunks[0].items
     guard !chunks[0].failed else { return nil }
     var i = 1
-    while !reachedEnd, i < chunks.count, !chunks[i].failed, end.pos == starts[i] {
+    while true {
+      if end.pos == frontier, frontier != first.pos, checkpoint == nil {
+        // The join follows the plan's rule, so it passes its frontier.
+        checkpoint = Checkpoint(result: result, first: first, at: end, items: items)
+        result = ObjectDecoder.Result()
+      }
+      guard !reachedEnd, i < chunks.count, !chunks[i].failed, end.pos == starts[i] else { break }
       let shift = end.line - 1
       var next = chunks[i].result
       chunks[i].result = ObjectDecoder.Result()
@@ -164,6 +268,7 @@ enum FastJSONInput {
       end = chunks[i].end
       end.line += shift
       reachedEnd = chunks[i].reachedEnd
+      items += chunks[i].items
       i += 1
     }
     if !reachedEnd {
@@ -230,6 +335,7 @@ enum FastJSONInput {
         // With public names pods also carry spec.nodeName and Services their
         // public fields, which the direct decoders do not read: they take
         // the ordinary way.
+        chunk.items += 1
         if let object = directDecode && !decoder.publicNames ? direct(&p, namespace: namespace) : nil {
           chunk.result.objects.append(object)
         } else {

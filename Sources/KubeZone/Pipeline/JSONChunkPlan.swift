@@ -1,3 +1,5 @@
+import Foundation
+
 /// The chunks of a JSON List's items after the first, found by kubectl's
 /// layout and read on a `ChunkPool` as soon as each one's bytes are known:
 /// all at once for a file, or while a stream is still being copied.
@@ -12,6 +14,12 @@
 /// the first item's); the caller's join confirms each one. A chunk is
 /// given the bytes up to its end's `{` only, so it never reads what a
 /// stream has not copied yet: a guess that was wrong fails there.
+///
+/// A stream's plan also reads chunk 0 (`readsFirst`) and follows which
+/// chunks are confirmed as they finish: each one that ends exactly where
+/// the next starts, all before it confirmed too. `confirmed` hears of the
+/// first unconfirmed chunk's start each time it moves, so a stream's
+/// spool can give back the bytes before it (`SpoolStream.discard`).
 final class JSONChunkPlan: @unchecked Sendable {
   typealias Read = (_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ until: Int?) -> FastJSONInput.Chunk
 
@@ -29,12 +37,20 @@ final class JSONChunkPlan: @unchecked Sendable {
   private let pool: ChunkPool<FastJSONInput.Chunk>
   private let read: Read
   private let release: @Sendable (Range<Int>) -> Void
+  private let readsFirst: Bool
+  private let confirmed: (@Sendable (_ frontier: Int, _ lineStart: Int) -> Void)?
+  private let lock = NSLock()
+  /// Chunks read to exactly their end, by start, not yet joined to the
+  /// confirmed ones.
+  private var settled: [Int: Int] = [:]
+  private var confirmedEnd: Int
 
   /// Nil when the first item's `{` does not open its own line (no layout
   /// to go by). `buf` needs to hold the first item's line only.
   init?(
-    _ buf: UnsafeBufferPointer<UInt8>, first: Int, step: Int, threads: Int,
-    release: @escaping @Sendable (Range<Int>) -> Void, read: @escaping Read
+    _ buf: UnsafeBufferPointer<UInt8>, first: Int, step: Int, threads: Int, readsFirst: Bool = false,
+    release: @escaping @Sendable (Range<Int>) -> Void, read: @escaping Read,
+    confirmed: (@Sendable (_ frontier: Int, _ lineStart: Int) -> Void)? = nil
   ) {
     let lineStart = FastJSONInput.lineStartBefore(buf, first)
     guard lineStart > 0, (lineStart..<first).allSatisfy({ buf[$0] == 0x20 }) else { return nil }
@@ -47,6 +63,18 @@ final class JSONChunkPlan: @unchecked Sendable {
     pool = ChunkPool(threads: threads)
     self.read = read
     self.release = release
+    self.readsFirst = readsFirst
+    self.confirmed = confirmed
+    confirmedEnd = first
+  }
+
+  /// The start of the first chunk not confirmed yet (`first` before chunk
+  /// 0 is, and always when nobody hears of it); final once `finish`
+  /// returned.
+  var frontier: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return confirmedEnd
   }
 
   /// Finds the starts in `buf` (the bytes there are so far) and hands each
@@ -59,12 +87,32 @@ final class JSONChunkPlan: @unchecked Sendable {
       // 1.3 GB file at once. Each chunk maps its pages again when read.
       release(max(first, (starts.last ?? first) + step - (4 << 20))..<min(buf.count, start + (4 << 20)))
       starts.append(start)
-      guard starts.count >= 2 else { continue }
+      let bytes = UnsafeSendable(UnsafeBufferPointer(rebasing: buf[0..<start + 1]))
+      if starts.count == 1 {
+        // Chunk 0, under index -1, counting lines from its own line too.
+        if readsFirst { pool.submit(-1) { [self] in settle(read(bytes.value, first, start), from: first, until: start) } }
+        continue
+      }
       let (from, until) = (starts[starts.count - 2], start)
-      let bytes = UnsafeBufferPointer(rebasing: buf[0..<until + 1])
-      let shared = UnsafeSendable(bytes)
-      pool.submit(starts.count - 2) { [read] in read(shared.value, from, until) }
+      pool.submit(starts.count - 2) { [self] in settle(read(bytes.value, from, until), from: from, until: until) }
     }
+  }
+
+  /// Notes a chunk read to exactly its end, and moves the confirmed end
+  /// over every chunk now joined to it.
+  private func settle(_ chunk: FastJSONInput.Chunk, from: Int, until: Int) -> FastJSONInput.Chunk {
+    guard readsFirst, confirmed != nil, !chunk.failed, !chunk.reachedEnd, chunk.end.pos == until, chunk.result.isShiftable else { return chunk }
+    lock.lock()
+    settled[from] = until
+    var moved = false
+    while let next = settled.removeValue(forKey: confirmedEnd) {
+      confirmedEnd = next
+      moved = true
+    }
+    let end = confirmedEnd
+    lock.unlock()
+    if moved { confirmed?(end, end - indent) }
+    return chunk
   }
 
   /// The input is whole: the remaining starts, and the last chunk, which
@@ -76,16 +124,18 @@ final class JSONChunkPlan: @unchecked Sendable {
     pool.submit(starts.count - 1) { [read] in read(shared.value, last, nil) }
   }
 
-  /// Waits for the chunks: one for each start (a missing one as failed).
-  func finish() -> [FastJSONInput.Chunk] {
+  /// Waits for the chunks: one for each start (a missing one as failed),
+  /// and chunk 0 when this plan read it.
+  func finish() -> (first: FastJSONInput.Chunk?, rest: [FastJSONInput.Chunk]) {
     let done = pool.finish()
-    return starts.indices.map { i in
+    let rest = starts.indices.map { i in
       done[i] ?? {
         var failed = FastJSONInput.Chunk()
         failed.failed = true
         return failed
       }()
     }
+    return (done[-1], rest)
   }
 
   /// Drops the chunks not started yet and waits for the others.

@@ -11,7 +11,14 @@ public enum Pipeline {
     let inputs = try InputFiles.expand(request.inputs)
     let meter = request.progress.map { ProgressMeter(totalBytes: InputFiles.totalSize(inputs), sink: $0) }
     for input in inputs {
-      var (name, bytes, fast) = try readInput(input, decoder: decoder, meter: meter)
+      var (name, bytes, fast, resumed) = try readInput(input, decoder: decoder, meter: meter)
+      if let resumed {
+        timings.inputBytes += resumed.count
+        let before = decoded.objects.count
+        try resumed.decode(with: decoder, into: &decoded)
+        meter?.add(bytes: resumed.bytes.count, objects: decoded.objects.count - before)
+        continue
+      }
       timings.inputBytes += bytes?.count ?? 0
       // Taken, so its objects are moved, not copied (`append`).
       if let (fastResult, fastBytes) = fast.take() {
@@ -149,10 +156,10 @@ public enum Pipeline {
   /// it is still being copied (`StreamedInput`).
   static func readInput(
     _ input: InputFiles.Input, decoder: ObjectDecoder, meter: ProgressMeter? = nil
-  ) throws(InputError) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
+  ) throws(InputError) -> Read {
     guard let source = try InputFiles.source(input) else {
       let (name, bytes) = try InputFiles.read(input)
-      return (name, bytes, nil)
+      return (name, bytes, nil, nil)
     }
     var progress: (@Sendable (Int, Int) -> Void)?
     if let meter {
@@ -174,25 +181,39 @@ public enum Pipeline {
     }
   }
 
+  /// One input read: the fast readers' objects, else its bytes for the
+  /// full readers, or a stream's List to take up (`ResumedInput`).
+  typealias Read = (
+    name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?, resumed: ResumedInput?
+  )
+
   /// One mapped input through the fast readers, else its bytes.
-  private static func read(
+  static func read(
     _ mapped: MappedFile, decoder: ObjectDecoder, early: StreamedInput.Early? = nil,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (Int, Int) -> Void)?
-  ) -> (name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?) {
+  ) -> Read {
     let path = mapped.name
-    let fast = mapped.withBytes { buf -> ObjectDecoder.Result? in
+    let read = mapped.withBytes { buf -> Read? in
       // The readers finish the chunks begun early, whichever is used.
       if ManifestReader.looksLikeJSON(buf) {
         early?.yaml?.discard()
-        return FastJSONInput.decode(buf, file: path, decoder: decoder, early: early?.json, release: release, progress: progress)
+        switch FastJSONInput.outcome(buf, file: path, decoder: decoder, early: early?.json, release: release, progress: progress) {
+        case .decoded(let result): return (path, nil, (result, buf.count), nil)
+        case .full: return nil
+        case .resume(let checkpoint): return (path, nil, nil, ResumedInput(buf, file: path, checkpoint: checkpoint))
+        }
       }
       early?.json?.discard()
-      return FastYAMLInput.decode(buf, file: path, decoder: decoder, early: early?.yaml, release: release, progress: progress)
+      let fast = FastYAMLInput.decode(buf, file: path, decoder: decoder, early: early?.yaml, release: release, progress: progress)
+      return fast.map { (path, nil, ($0, buf.count), nil) }
     }
-    if let fast { return (path, nil, (fast, mapped.count)) }
+    if let read {
+      if read.resumed != nil { mapped.release(0..<mapped.count) }
+      return read
+    }
     let bytes = mapped.array()
     mapped.release(0..<mapped.count)
-    return (path, bytes, nil)
+    return (path, bytes, nil, nil)
   }
 
   /// Parses one input's bytes into documents (JSON or YAML, sniffed).

@@ -38,7 +38,7 @@ enum StreamedInput {
   static func begin(
     _ stream: SpoolStream, decoder: ObjectDecoder, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     jsonChunkSize: Int = FastJSONInput.chunkSize, yamlChunkSize: Int = FastYAMLInput.chunkSize,
-    directDecode: Bool = true, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
+    directDecode: Bool = true, discards: Bool = true, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> Early? {
     // The head: enough to find the first item, or all there is.
     var (buf, ended) = stream.wait(beyond: 0)
@@ -48,10 +48,22 @@ enum StreamedInput {
     let file = stream.name
     let early: Early
     if ManifestReader.looksLikeJSON(buf) {
-      guard let first = firstItem(buf) else { return nil }
+      // Found by the parser the final reading uses, so that reading takes
+      // these chunks and never needs the bytes given back.
+      guard let first = FastJSONInput.firstItem(buf, file: file, decoder: decoder) else { return nil }
       let read = FastJSONInput.chunkReader(
         file: file, limits: .default, decoder: decoder, directDecode: directDecode, release: release, progress: progress)
-      guard let plan = JSONChunkPlan(buf, first: first, step: jsonChunkSize, threads: threads, release: release, read: read) else { return nil }
+      // The confirmed chunks' bytes are given back, between the first
+      // item's `{` and the line of the first chunk not confirmed; a List
+      // taken up there (`ResumedInput`) needs the line break before the
+      // first item's line to be "\n", not a lone "\r".
+      let resumable = discards && canResume(buf, first: first.pos)
+      let confirmed: @Sendable (Int, Int) -> Void = { _, lineStart in stream.discard(first.pos + 1..<lineStart) }
+      guard
+        let plan = JSONChunkPlan(
+          buf, first: first.pos, step: jsonChunkSize, threads: threads, readsFirst: true, release: release, read: read,
+          confirmed: resumable ? confirmed : nil)
+      else { return nil }
       early = .json(plan)
     } else {
       guard let start = FastYAMLInput.itemsStart(buf) else { return nil }
@@ -69,23 +81,11 @@ enum StreamedInput {
     }
   }
 
-  /// The first item's `{` in kubectl's layout (`"items": [` then `{`), to
-  /// be confirmed by the parser once the input is whole.
-  static func firstItem(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
-    let key = Array(#""items""#.utf8)
-    let limit = min(buf.count, head) - key.count
-    var i = 0
-    while i <= limit {
-      defer { i += 1 }
-      guard buf[i] == key[0], (1..<key.count).allSatisfy({ buf[i + $0] == key[$0] }) else { continue }
-      var j = i + key.count
-      for expected in [UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "{")] {
-        while j < buf.count, [0x20, 0x09, 0x0A, 0x0D].contains(buf[j]) { j += 1 }
-        guard j < buf.count, buf[j] == expected else { break }
-        if expected == UInt8(ascii: "{") { return j }
-        j += 1
-      }
-    }
-    return nil
+  /// Whether a List whose first item starts at `first` can be taken up
+  /// later (`ResumedInput`): the line break before its line is "\n", not
+  /// a lone "\r" that the copy's added line breaks would join.
+  static func canResume(_ buf: UnsafeBufferPointer<UInt8>, first: Int) -> Bool {
+    let lineStart = FastJSONInput.lineStartBefore(buf, first)
+    return lineStart > 0 && buf[lineStart - 1] == 0x0A
   }
 }

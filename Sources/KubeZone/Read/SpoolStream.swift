@@ -21,6 +21,8 @@ final class SpoolStream: @unchecked Sendable {
   private var written = 0
   private var ended = false
   private var failure: InputError?
+  /// Where the bytes given back (`discard`) end; 0 when none were.
+  private var discardedEnd = 0
 
   /// Address space asked for, largest first (a `ulimit -v` may refuse the
   /// first ones); nothing is stored there.
@@ -100,6 +102,33 @@ final class SpoolStream: @unchecked Sendable {
     if end > start { madvise(base + start, end - start, MADV_DONTNEED) }
   }
 
+  /// Gives the whole pages inside `range` back to the file system: they
+  /// become a hole, read as zeros from then on. For the confirmed part of
+  /// a List, which nothing reads again: without this the spool's page
+  /// cache grew by the whole input, and on this kind of VM fresh pages
+  /// cost more than the copy (see docs/performance.md). Ranges after the
+  /// first only count from where the last one ended.
+  func discard(_ range: Range<Int>) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let end = range.upperBound / page * page
+    condition.lock()
+    let start = max((range.lowerBound + page - 1) / page * page, discardedEnd)
+    let moved = end > start
+    if moved { discardedEnd = end }
+    condition.unlock()
+    #if os(Linux)
+      if moved, let punch = PunchHole.function { _ = punch(spool, 0x03 /* PUNCH_HOLE | KEEP_SIZE */, off_t(start), off_t(end - start)) }
+    #endif
+  }
+
+  /// True once `discard` gave any bytes back: the whole input cannot be
+  /// read again.
+  var discarded: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return discardedEnd > 0
+  }
+
   /// The whole input once the copy has ended, or the copy's error.
   func finish() throws(InputError) -> MappedFile {
     _ = wait(beyond: .max)
@@ -115,3 +144,12 @@ final class SpoolStream: @unchecked Sendable {
     return mapped
   }
 }
+
+#if os(Linux)
+  /// `fallocate(2)`, which Glibc declares only under `_GNU_SOURCE`; looked
+  /// up once by name, as `Splice` is.
+  enum PunchHole {
+    typealias Function = @convention(c) (Int32, Int32, off_t, off_t) -> Int32
+    static let function: Function? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "fallocate").map { unsafeBitCast($0, to: Function.self) }
+  }
+#endif

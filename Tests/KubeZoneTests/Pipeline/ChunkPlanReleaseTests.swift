@@ -24,7 +24,7 @@ import KubeZoneSynth
     let bytes = Self.snapshot(.json)
     let released = Released()
     let starts = try bytes.withUnsafeBufferPointer { buf -> [Int] in
-      let first = try #require(StreamedInput.firstItem(buf))
+      let first = try #require(FastJSONInput.firstItem(buf, file: "in", decoder: ObjectDecoder())?.pos)
       let release: @Sendable (Range<Int>) -> Void = { released.add($0) }
       let made = JSONChunkPlan(buf, first: first, step: 30_000, threads: 1, release: release, read: { _, _, _ in FastJSONInput.Chunk() })
       let plan = try #require(made)

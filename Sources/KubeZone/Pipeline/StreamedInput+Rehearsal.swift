@@ -1,0 +1,81 @@
+import Foundation
+
+/// A stream's JSON reading replayed on bytes already whole, for the tests
+/// and the fuzz harness to hold to the full readers: what a spool gives
+/// back is overwritten with zeros (as its holes read) the moment the plan
+/// confirms it, so a reading that looked at those bytes again would read
+/// other objects or fail.
+extension StreamedInput {
+  /// How a rehearsal's objects were read.
+  enum Path: Equatable {
+    case fast
+    /// The full readers, on the whole input.
+    case full
+    /// The full readers from where the kept bytes begin (`ResumedInput`).
+    case resumed
+  }
+
+  /// What `kubezone generate -` makes of `bytes` arriving faster than any
+  /// chunk is read (so every chunk is read from the plan), with chunks of
+  /// `chunkSize` bytes; `overwritten` is true when bytes were given back.
+  static func rehearse(
+    _ bytes: [UInt8], file: String, decoder: ObjectDecoder, limits: ReadLimits = .default, chunkSize: Int, threads: Int
+  ) -> (result: Result<ObjectDecoder.Result, InputError>, path: Path, overwritten: Bool) {
+    var copy = bytes
+    let given = ConfirmedBytes()
+    let outcome = copy.withUnsafeMutableBufferPointer { whole -> FastJSONInput.Outcome in
+      let buf = UnsafeBufferPointer(whole)
+      guard let first = FastJSONInput.firstItem(buf, file: file, decoder: decoder, limits: limits) else {
+        return FastJSONInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize)
+      }
+      let read = FastJSONInput.chunkReader(file: file, limits: limits, decoder: decoder, directDecode: true, release: { _ in }, progress: nil)
+      let base = UnsafeSendable(whole.baseAddress)
+      let overwrite: @Sendable (Int, Int) -> Void = { _, lineStart in
+        guard let start = base.value, lineStart > first.pos + 1 else { return }
+        (start + first.pos + 1).update(repeating: 0, count: lineStart - first.pos - 1)
+        given.mark()
+      }
+      let plan = JSONChunkPlan(
+        buf, first: first.pos, step: chunkSize, threads: threads, readsFirst: true, release: { _ in }, read: read,
+        confirmed: canResume(buf, first: first.pos) ? overwrite : nil)
+      plan?.extend(buf)
+      return FastJSONInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize, early: plan)
+    }
+    let overwritten = given.marked
+    do throws(InputError) {
+      switch outcome {
+      case .decoded(let result):
+        return (.success(result), .fast, overwritten)
+      case .full:
+        var result = ObjectDecoder.Result()
+        try Pipeline.decode(copy, file: file, with: decoder, into: &result)
+        return (.success(result), .full, overwritten)
+      case .resume(let checkpoint):
+        var result = ObjectDecoder.Result()
+        let resumed = copy.withUnsafeBufferPointer { ResumedInput($0, file: file, checkpoint: checkpoint) }
+        try resumed.decode(with: decoder, into: &result)
+        return (.success(result), .resumed, overwritten)
+      }
+    } catch {
+      return (.failure(error), outcome.path, overwritten)
+    }
+  }
+
+  /// Whether any bytes were given back, set from the plan's threads.
+  private final class ConfirmedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func mark() { lock.withLock { value = true } }
+    var marked: Bool { lock.withLock { value } }
+  }
+}
+
+extension FastJSONInput.Outcome {
+  var path: StreamedInput.Path {
+    switch self {
+    case .decoded: .fast
+    case .full: .full
+    case .resume: .resumed
+    }
+  }
+}
