@@ -73,6 +73,8 @@ import KubeZoneSynth
       Issue.record("a pipe is not streamed")
       return (.error("not streamed"), false, false, false)
     }
+    // Given back in steps of a few chunks, as 64 MB are of 8 MB chunks.
+    stream.discardStep = 4 * chunk
     let plan = StreamedInput.begin(
       stream, decoder: decoder, threads: 2, jsonChunkSize: chunk, yamlChunkSize: chunk, progress: { _, _ in chunkRead.signal() })
     let mapped = try stream.finish()
