@@ -7,7 +7,7 @@
 /// - an error or warning names a position inside the input, or none;
 /// - where the fast decoding path reads the input, the full readers read
 ///   it into the same objects;
-/// - a JSON input read as a stream whose confirmed chunks were given back
+/// - an input read as a stream whose confirmed chunks were given back
 ///   (`StreamedInput.rehearse`) reads as the whole input does with the
 ///   full readers: the same objects and skips, or the same error;
 /// - the zone validator never rejects a zone: conflicts are settled first;
@@ -97,27 +97,22 @@ enum PipelineFuzz {
         ? FastJSONInput.decode(buf, file: file, decoder: decoder, limits: FuzzCheck.limits, threads: 1, minSplit: 512)
         : FastYAMLInput.decode(buf, file: file, decoder: decoder, limits: FuzzCheck.limits, threads: 1, chunkSize: 512)
     }
-    let rehearsed = json
-      ? StreamedInput.rehearse(bytes, file: file, decoder: decoder, limits: FuzzCheck.limits, chunkSize: 256 + bytes.count % 512, threads: 1)
-      : nil
-    if let rehearsed {
-      FuzzCheck.require(!(rehearsed.path == .full && rehearsed.overwritten), "a stream was read whole after parts were given back")
-    }
+    let rehearsed = StreamedInput.rehearse(
+      bytes, file: file, decoder: decoder, limits: FuzzCheck.limits, chunkSize: 256 + bytes.count % 512, threads: 1)
+    FuzzCheck.require(!(rehearsed.path == .full && rehearsed.overwritten), "a stream was read whole after parts were given back")
     var full = ObjectDecoder.Result()
     do {
       try Pipeline.decode(bytes, file: file, with: decoder, into: &full)
     } catch {
       FuzzCheck.require(fast == nil, "the fast \(json ? "JSON" : "YAML") path read what the full readers reject: \(error)")
-      if case .success = rehearsed?.result { FuzzCheck.fail("a stream read what the full readers reject: \(error)") }
-      if case .failure(let other) = rehearsed?.result {
+      if case .success = rehearsed.result { FuzzCheck.fail("a stream read what the full readers reject: \(error)") }
+      if case .failure(let other) = rehearsed.result {
         FuzzCheck.require(other.rendered == error.rendered, "a stream taken up gives another error: \(other.rendered) / \(error.rendered)")
       }
       throw error
     }
-    if let rehearsed {
-      guard case .success(let streamed) = rehearsed.result else { FuzzCheck.fail("a stream fails where the full readers read the input") }
-      FuzzCheck.require(streamed.objects == full.objects && streamed.skipped == full.skipped, "a stream taken up reads other objects")
-    }
+    guard case .success(let streamed) = rehearsed.result else { FuzzCheck.fail("a stream fails where the full readers read the input") }
+    FuzzCheck.require(streamed.objects == full.objects && streamed.skipped == full.skipped, "a stream taken up reads other objects")
     var decoded = full
     if var fast {
       FuzzCheck.require(fast.objects == full.objects, "the fast \(json ? "JSON" : "YAML") path read other objects than the full readers")

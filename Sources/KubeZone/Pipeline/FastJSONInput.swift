@@ -61,31 +61,9 @@ enum FastJSONInput {
     directDecode: Bool = true, early: JSONChunkPlan? = nil,
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
-    let outcome = outcome(
+    outcome(
       buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: minSplit, chunkSize: chunkSize,
-      directDecode: directDecode, early: early, release: release, progress: progress)
-    if case .decoded(let result) = outcome { return result }
-    return nil
-  }
-
-  /// What the fast reader made of an input.
-  enum Outcome {
-    case decoded(ObjectDecoder.Result)
-    /// Read the whole input the full way.
-    case full
-    /// A stream whose confirmed chunks were given back: the full readers
-    /// take up the List where they end (`ResumedInput`).
-    case resume(Checkpoint)
-  }
-
-  /// The objects of a List's items from `first` (its first item) to `at`
-  /// (where a stream's kept bytes go on).
-  struct Checkpoint {
-    var result: ObjectDecoder.Result
-    var first: Position
-    var at: Position
-    /// Items before `at`.
-    var items: Int
+      directDecode: directDecode, early: early, release: release, progress: progress).decoded
   }
 
   /// As `decode`, but a stream's early plan may have had its confirmed
@@ -96,11 +74,11 @@ enum FastJSONInput {
     threads: Int = ProcessInfo.processInfo.activeProcessorCount, minSplit: Int = minSplit, chunkSize: Int = chunkSize,
     directDecode: Bool = true, early: JSONChunkPlan? = nil,
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in }, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
-  ) -> Outcome {
+  ) -> FastOutcome {
     defer { early?.discard() }
     var p = PruningJSONParser(buf, file: file, limits: limits, at: 0, line: 1, lineStart: 0)
-    var checkpoint: Checkpoint?
-    let failed = { () -> Outcome in checkpoint.map { .resume($0) } ?? .full }
+    var checkpoint: ListCheckpoint?
+    let failed = { () -> FastOutcome in checkpoint.map { .resume($0) } ?? .full }
     do throws(PruningAbort) {
       guard let (opening, head, hasItems) = try head(&p, decoder: decoder) else { return .full }
       var pairs = head
@@ -202,7 +180,7 @@ enum FastJSONInput {
   /// are moved to `checkpoint` and the result holds the rest.
   static func streamItems(
     _ p: inout PruningJSONParser, decoder: ObjectDecoder, split: Split, directDecode: Bool,
-    checkpoint: inout Checkpoint?,
+    checkpoint: inout ListCheckpoint?,
     release: @escaping @Sendable (Range<Int>) -> Void, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)?
   ) -> ObjectDecoder.Result? {
     do throws(PruningAbort) {
@@ -256,7 +234,7 @@ enum FastJSONInput {
     while true {
       if end.pos == frontier, frontier != first.pos, checkpoint == nil {
         // The join follows the plan's rule, so it passes its frontier.
-        checkpoint = Checkpoint(result: result, first: first, at: end, items: items)
+        checkpoint = ListCheckpoint(result: result, head: first.lineStart, headLine: first.line, rest: end.lineStart, restLine: end.line, items: items)
         result = ObjectDecoder.Result()
       }
       guard !reachedEnd, i < chunks.count, !chunks[i].failed, end.pos == starts[i] else { break }

@@ -42,13 +42,28 @@ enum FastYAMLInput {
     release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
     progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> ObjectDecoder.Result? {
+    outcome(
+      buf, file: file, decoder: decoder, limits: limits, threads: threads, chunkSize: chunkSize, general: general,
+      directDecode: directDecode, early: early, release: release, progress: progress).decoded
+  }
+
+  /// As `decode`, but a stream's early plan may have had its confirmed
+  /// chunks given back (`YAMLChunkPlan.confirmedChunks`): then whatever
+  /// fails after them is taken up from there (`ResumedInput`).
+  static func outcome(
+    _ buf: UnsafeBufferPointer<UInt8>, file: String, decoder: ObjectDecoder, limits: ReadLimits = .default,
+    threads: Int = ProcessInfo.processInfo.activeProcessorCount, chunkSize: Int = chunkSize,
+    general: Bool = true, directDecode: Bool = true, early: YAMLChunkPlan? = nil,
+    release: @escaping @Sendable (Range<Int>) -> Void = { _ in },
+    progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
+  ) -> FastOutcome {
     defer { early?.discard() }
     // A lone CR is a line break to YAML but not to the chunking here,
     // which finds items and lines by LF: such files (hand-made, or CRLF)
     // take the full readers, or a key after a CR could go missing. The
     // header, the tail and each chunk are checked as they are read, not
     // the whole file up front, which would page all of it in at once.
-    guard let itemsStart = itemsStart(buf) else { return nil }
+    guard let itemsStart = itemsStart(buf) else { return .full }
     var plan = early
     if let early = plan, early.itemsStart != itemsStart {
       early.discard()
@@ -61,32 +76,53 @@ enum FastYAMLInput {
       read: chunkReader(file: file, decoder: decoder, limits: limits, general: general, directDecode: directDecode, progress: progress))
     // Chunk starts: the first item, then the first item after each step.
     chunks.extend(buf)
-    let tail = tailStart(buf, from: chunks.starts[chunks.starts.count - 1])
-    if let base = buf.baseAddress, tail < buf.count, memchr(base + tail, 0x0D, buf.count - tail) != nil {
-      chunks.discard()
-      return nil
-    }
-    guard isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, decoder: decoder, limits: limits) else {
-      chunks.discard()
-      return nil
-    }
-    chunks.complete(buf, tail: tail)
-    guard var read = chunks.finish() else { return nil }
-    // Join in order, moving each chunk to its real first line.
     var header = LineCounter(file: file)
-    var line = 1 + header.lines(upTo: itemsStart, in: buf)
-    // Each chunk is shifted in place and dropped once appended, so the
-    // objects are never held twice.
-    var result = ObjectDecoder.Result()
-    result.objects.reserveCapacity(read.reduce(0) { $0 + $1.result.objects.count })
-    for c in read.indices {
-      var part = read[c].result
-      read[c].result = ObjectDecoder.Result()
-      guard part.shiftLines(by: line - 1) else { return nil }
-      result.append(consume part)
-      line += read[c].lines
+    let firstLine = 1 + header.lines(upTo: itemsStart, in: buf)
+    let tail = tailStart(buf, from: chunks.starts[chunks.starts.count - 1])
+    var complete = true
+    if let base = buf.baseAddress, tail < buf.count, memchr(base + tail, 0x0D, buf.count - tail) != nil {
+      complete = false
+    } else if !isList(buf, header: 0..<itemsStart, tail: tail..<buf.count, file: file, decoder: decoder, limits: limits) {
+      complete = false
     }
-    return result
+    if complete {
+      chunks.complete(buf, tail: tail)
+    } else if !chunks.tracksConfirmation {
+      // A stream's confirmed chunks are of use still (the more of them,
+      // the less the full readers read); a file's are not.
+      chunks.discard()
+      return .full
+    }
+    var read = chunks.finishEach()
+    // Join in order, moving each chunk to its real first line. Each chunk
+    // is shifted in place and dropped once appended, so the objects are
+    // never held twice. The confirmed ones are joined whatever follows.
+    let confirmed = chunks.confirmedChunks
+    var checkpoint: ListCheckpoint?
+    var result = ObjectDecoder.Result()
+    result.objects.reserveCapacity(read.reduce(0) { $0 + ($1?.result.objects.count ?? 0) })
+    var (line, items, joined) = (firstLine, 0, 0)
+    for c in 0...read.count {
+      if c == confirmed, c > 0 {
+        checkpoint = ListCheckpoint(
+          result: result, head: itemsStart, headLine: firstLine, rest: chunks.starts[c], restLine: line, items: items)
+        result = ObjectDecoder.Result()
+      }
+      guard c < read.count, complete || c < confirmed, var chunk = read[c].take() else { break }
+      var part = chunk.result
+      chunk.result = ObjectDecoder.Result()
+      guard part.shiftLines(by: line - 1) else { break }
+      result.append(consume part)
+      line += chunk.lines
+      items += chunk.items
+      joined += 1
+    }
+    guard complete, joined == read.count else { return checkpoint.map { .resume($0) } ?? .full }
+    if var prefix = checkpoint?.result {
+      prefix.append(result)
+      result = prefix
+    }
+    return .decoded(result)
   }
 
   /// Reads one chunk of items and reports it to `progress`.
@@ -106,7 +142,7 @@ enum FastYAMLInput {
   static func readChunk(
     _ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, file: String, decoder: ObjectDecoder, limits: ReadLimits,
     general: Bool = true, directDecode: Bool = true
-  ) -> (result: ObjectDecoder.Result, lines: Int)? {
+  ) -> YAMLChunkPlan.Chunk? {
     // Own copies of shared objects (see `PruneSchema.copy`).
     let file = String(decoding: Array(file.utf8), as: UTF8.self)
     let schema = decoder.schema.copy()
@@ -124,31 +160,33 @@ enum FastYAMLInput {
       // (`directNamespace` set), but not with public names, whose pods
       // also carry spec.nodeName and Services their public fields.
       let namespace = directDecode && !decoder.publicNames ? String(decoding: Array(decoder.defaultNamespace.utf8), as: UTF8.self) : nil
-      if let result = decodeItems(decoder, { body, direct throws(PruningAbort) in
+      if let (result, items) = decodeItems(decoder, { body, direct throws(PruningAbort) in
         try parser.items(schema: schema, directNamespace: namespace, direct: direct, body)
       }) {
-        return (result, parser.line)
+        return YAMLChunkPlan.Chunk(result: result, lines: parser.line, items: items, simple: true)
       }
     }
     guard general else { return nil }
     var composer = PruningYAMLComposer(
       parser: YAMLParser(Array(chunk), limits: limits), lines: LineCounter(file: file, baseLine: 1, baseOffset: range.lowerBound),
       limits: limits, outerDepth: 1)
-    guard let result = decodeItems(decoder, { body, _ throws(PruningAbort) in try composer.items(chunk, schema: schema, body) }) else {
+    guard let (result, items) = decodeItems(decoder, { body, _ throws(PruningAbort) in try composer.items(chunk, schema: schema, body) }) else {
       return nil
     }
-    return (result, composer.lines.lines(upTo: chunk.count, in: chunk))
+    return YAMLChunkPlan.Chunk(result: result, lines: composer.lines.lines(upTo: chunk.count, in: chunk), items: items, simple: false)
   }
 
-  /// Decodes the items a reader hands over; nil when it gives up or an
-  /// item does not decode on its own.
+  /// Decodes the items a reader hands over, and counts them; nil when it
+  /// gives up or an item does not decode on its own.
   static func decodeItems(
     _ decoder: ObjectDecoder,
     _ read: (_ item: (Node) throws(PruningAbort) -> Void, _ direct: (KubernetesObject) throws(PruningAbort) -> Void) throws(PruningAbort) -> Void
-  ) -> ObjectDecoder.Result? {
+  ) -> (ObjectDecoder.Result, items: Int)? {
     var result = ObjectDecoder.Result()
+    var items = 0
     do throws(PruningAbort) {
       try read({ item throws(PruningAbort) in
+        items += 1
         do {
           guard try decoder.decodeStreamedItem(item, into: &result) else {
             throw PruningAbort(reason: "item without kind", offset: 0)
@@ -158,11 +196,14 @@ enum FastYAMLInput {
         } catch {
           throw PruningAbort(reason: "decode error", offset: 0)
         }
-      }, { object throws(PruningAbort) in result.objects.append(object) })
+      }, { object throws(PruningAbort) in
+        items += 1
+        result.objects.append(object)
+      })
     } catch {
       return nil
     }
-    return result
+    return (result, items)
   }
 
   /// The offset of the first item: the line after a column-0 `items:`
@@ -182,6 +223,13 @@ enum FastYAMLInput {
       i += 1
     }
     return nil
+  }
+
+  /// Whether a List whose first entry starts at `itemsStart` can be taken
+  /// up later (`ResumedInput`): its header is one document, so the
+  /// items are the first document's.
+  static func canResume(_ buf: UnsafeBufferPointer<UInt8>, itemsStart: Int, file: String) -> Bool {
+    (try? YAMLReader.documents(Array(UnsafeBufferPointer(rebasing: buf[0..<itemsStart])), file: file))?.count == 1
   }
 
   /// True when a line starting at `i` is a List entry (`- ` or `-` alone).

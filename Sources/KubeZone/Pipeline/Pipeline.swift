@@ -195,17 +195,19 @@ public enum Pipeline {
     let path = mapped.name
     let read = mapped.withBytes { buf -> Read? in
       // The readers finish the chunks begun early, whichever is used.
+      let outcome: FastOutcome
       if ManifestReader.looksLikeJSON(buf) {
         early?.yaml?.discard()
-        switch FastJSONInput.outcome(buf, file: path, decoder: decoder, early: early?.json, release: release, progress: progress) {
-        case .decoded(let result): return (path, nil, (result, buf.count), nil)
-        case .full: return nil
-        case .resume(let checkpoint): return (path, nil, nil, ResumedInput(buf, file: path, checkpoint: checkpoint))
-        }
+        outcome = FastJSONInput.outcome(buf, file: path, decoder: decoder, early: early?.json, release: release, progress: progress)
+      } else {
+        early?.json?.discard()
+        outcome = FastYAMLInput.outcome(buf, file: path, decoder: decoder, early: early?.yaml, release: release, progress: progress)
       }
-      early?.json?.discard()
-      let fast = FastYAMLInput.decode(buf, file: path, decoder: decoder, early: early?.yaml, release: release, progress: progress)
-      return fast.map { (path, nil, ($0, buf.count), nil) }
+      switch outcome {
+      case .decoded(let result): return (path, nil, (result, buf.count), nil)
+      case .full: return nil
+      case .resume(let checkpoint): return (path, nil, nil, ResumedInput(buf, file: path, checkpoint: checkpoint))
+      }
     }
     if let read {
       if read.resumed != nil { mapped.release(0..<mapped.count) }

@@ -1,4 +1,4 @@
-/// The rest of a streamed JSON List read the full way, after the chunks
+/// The rest of a streamed List read the full way, after the chunks
 /// the fast reader confirmed and the spool gave back (`SpoolStream.discard`):
 /// what the full readers give for the whole input, without its whole bytes.
 ///
@@ -18,17 +18,16 @@ struct ResumedInput {
   let file: String
   /// The whole input's length.
   let count: Int
-  let checkpoint: FastJSONInput.Checkpoint
+  let checkpoint: ListCheckpoint
   let bytes: [UInt8]
   let shift: LocationShift
 
-  init(_ buf: UnsafeBufferPointer<UInt8>, file: String, checkpoint: FastJSONInput.Checkpoint) {
+  init(_ buf: UnsafeBufferPointer<UInt8>, file: String, checkpoint: ListCheckpoint) {
     self.file = file
     count = buf.count
     self.checkpoint = checkpoint
-    let head = FastJSONInput.lineStartBefore(buf, checkpoint.first.pos)
-    let gap = checkpoint.at.line - checkpoint.first.line
-    let rest = checkpoint.at.lineStart
+    let (head, rest) = (checkpoint.head, checkpoint.rest)
+    let gap = checkpoint.restLine - checkpoint.headLine
     var bytes = [UInt8]()
     bytes.reserveCapacity(head + gap + buf.count - rest)
     bytes += UnsafeBufferPointer(rebasing: buf[0..<head])
@@ -42,11 +41,13 @@ struct ResumedInput {
   /// or throws their error.
   func decode(with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result) throws(InputError) {
     do {
-      for document in try Pipeline.readDocuments(bytes, file: file) {
+      // The List is the first document (a YAML stream's header is one).
+      for (i, document) in try Pipeline.readDocuments(bytes, file: file).enumerated() {
+        let list = i == 0 && decoder.listsItems(document)
         var part = ObjectDecoder.Result()
-        try decoder.decode(document, into: &part, firstItem: checkpoint.items)
+        try decoder.decode(document, into: &part, firstItem: list ? checkpoint.items : 0)
         _ = part.shift(shift)
-        if decoder.listsItems(document) { decoded.append(checkpoint.result) }
+        if list { decoded.append(checkpoint.result) }
         decoded.append(part)
       }
     } catch {
@@ -54,5 +55,35 @@ struct ResumedInput {
       moved.diagnostic.location = error.diagnostic.location?.shifting(shift)
       throw moved
     }
+  }
+}
+
+/// Where a stream's List can be taken up, and the objects of the items
+/// confirmed before it (`FastJSONInput`, `FastYAMLInput`).
+struct ListCheckpoint {
+  var result: ObjectDecoder.Result
+  /// Where the first item's line starts, and its number.
+  var head: Int
+  var headLine: Int
+  /// Where the line of the first item not confirmed starts (the kept
+  /// bytes), and its number.
+  var rest: Int
+  var restLine: Int
+  /// Items before it.
+  var items: Int
+}
+
+/// What a fast reader made of an input.
+enum FastOutcome {
+  case decoded(ObjectDecoder.Result)
+  /// Read the whole input the full way.
+  case full
+  /// A stream whose confirmed chunks were given back: the full readers
+  /// take up the List where they end (`ResumedInput`).
+  case resume(ListCheckpoint)
+
+  /// The objects when the fast reader read them all.
+  var decoded: ObjectDecoder.Result? {
+    if case .decoded(let result) = self { result } else { nil }
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A stream's JSON reading replayed on bytes already whole, for the tests
+/// A stream's reading replayed on bytes already whole, for the tests
 /// and the fuzz harness to hold to the full readers: what a spool gives
 /// back is overwritten with zeros (as its holes read) the moment the plan
 /// confirms it, so a reading that looked at those bytes again would read
@@ -23,23 +23,38 @@ extension StreamedInput {
   ) -> (result: Result<ObjectDecoder.Result, InputError>, path: Path, overwritten: Bool) {
     var copy = bytes
     let given = ConfirmedBytes()
-    let outcome = copy.withUnsafeMutableBufferPointer { whole -> FastJSONInput.Outcome in
+    let outcome = copy.withUnsafeMutableBufferPointer { whole -> FastOutcome in
       let buf = UnsafeBufferPointer(whole)
-      guard let first = FastJSONInput.firstItem(buf, file: file, decoder: decoder, limits: limits) else {
-        return FastJSONInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize)
-      }
-      let read = FastJSONInput.chunkReader(file: file, limits: limits, decoder: decoder, directDecode: true, release: { _ in }, progress: nil)
       let base = UnsafeSendable(whole.baseAddress)
-      let overwrite: @Sendable (Int, Int) -> Void = { _, lineStart in
-        guard let start = base.value, lineStart > first.pos + 1 else { return }
-        (start + first.pos + 1).update(repeating: 0, count: lineStart - first.pos - 1)
+      // Zeros from `from` to where the confirmed chunks end.
+      let overwrite: @Sendable (Int, Int) -> Void = { from, to in
+        guard let start = base.value, to > from else { return }
+        (start + from).update(repeating: 0, count: to - from)
         given.mark()
       }
-      let plan = JSONChunkPlan(
-        buf, first: first.pos, step: chunkSize, threads: threads, readsFirst: true, release: { _ in }, read: read,
-        confirmed: canResume(buf, first: first.pos) ? overwrite : nil)
-      plan?.extend(buf)
-      return FastJSONInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize, early: plan)
+      if ManifestReader.looksLikeJSON(buf) {
+        guard let first = FastJSONInput.firstItem(buf, file: file, decoder: decoder, limits: limits) else {
+          return FastJSONInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize)
+        }
+        let read = FastJSONInput.chunkReader(file: file, limits: limits, decoder: decoder, directDecode: true, release: { _ in }, progress: nil)
+        let confirmed: @Sendable (Int, Int) -> Void = { _, lineStart in overwrite(first.pos + 1, lineStart) }
+        let plan = JSONChunkPlan(
+          buf, first: first.pos, step: chunkSize, threads: threads, readsFirst: true, release: { _ in }, read: read,
+          confirmed: canResume(buf, first: first.pos) ? confirmed : nil)
+        plan?.extend(buf)
+        return FastJSONInput.outcome(
+          buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize, early: plan)
+      }
+      guard let start = FastYAMLInput.itemsStart(buf) else {
+        return FastYAMLInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, chunkSize: chunkSize)
+      }
+      let read = FastYAMLInput.chunkReader(file: file, decoder: decoder, limits: limits, general: true, directDecode: true, progress: nil)
+      let confirmed: @Sendable (Int) -> Void = { frontier in overwrite(start + 2, frontier) }
+      let plan = YAMLChunkPlan(
+        itemsStart: start, chunkSize: chunkSize, threads: threads, release: { _ in }, read: read,
+        confirmed: FastYAMLInput.canResume(buf, itemsStart: start, file: file) ? confirmed : nil)
+      plan.extend(buf)
+      return FastYAMLInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, chunkSize: chunkSize, early: plan)
     }
     let overwritten = given.marked
     do throws(InputError) {
@@ -70,7 +85,7 @@ extension StreamedInput {
   }
 }
 
-extension FastJSONInput.Outcome {
+extension FastOutcome {
   var path: StreamedInput.Path {
     switch self {
     case .decoded: .fast

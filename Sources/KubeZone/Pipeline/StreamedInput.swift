@@ -69,7 +69,14 @@ enum StreamedInput {
       guard let start = FastYAMLInput.itemsStart(buf) else { return nil }
       let read = FastYAMLInput.chunkReader(
         file: file, decoder: decoder, limits: .default, general: true, directDecode: directDecode, progress: progress)
-      early = .yaml(YAMLChunkPlan(itemsStart: start, chunkSize: yamlChunkSize, threads: threads, release: release, read: read))
+      // Given back from the first entry's second byte (the final reading
+      // looks at its `- `) to the first unconfirmed chunk.
+      let confirmed: @Sendable (Int) -> Void = { frontier in stream.discard(start + 2..<frontier) }
+      let resumable = discards && FastYAMLInput.canResume(buf, itemsStart: start, file: file)
+      early = .yaml(
+        YAMLChunkPlan(
+          itemsStart: start, chunkSize: yamlChunkSize, threads: threads, release: release, read: read,
+          confirmed: resumable ? confirmed : nil))
     }
     while true {
       switch early {

@@ -122,10 +122,11 @@ final class SpoolStream: @unchecked Sendable {
   }
 
   /// Bytes given back at once, at least: each hole punched blocks the
-  /// readers' page faults on the file for a moment, so a 30k-pod stream
-  /// read 5% slower punching every 8 MB chunk; at 64 MB it is within
-  /// noise, and a 150k-pod stream reads 8-10% faster.
-  static let discardStep = 64 << 20
+  /// readers' page faults and the copy on the file for a moment, so a
+  /// 30k-pod stream (265 MB) read about 6% slower in 64 MB steps than
+  /// with no holes, and as fast in 256 MB steps; a 150k-pod stream reads
+  /// 14% faster in these (docs/performance.md).
+  static let discardStep = 256 << 20
 
   /// `discardStep` for this stream (tests give back smaller steps); set
   /// before its reading begins.

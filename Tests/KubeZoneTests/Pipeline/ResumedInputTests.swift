@@ -68,7 +68,7 @@ import KubeZoneSynth
     #expect(Self.check(Self.list(Self.pods)) == .fast)
   }
 
-  @Test(arguments: SnapshotFormat.allCases.filter { $0 == .json })
+  @Test(arguments: SnapshotFormat.allCases)
   func aSnapshotIsReadFastAfterItsBytesWereGivenBack(format: SnapshotFormat) {
     let bytes = SnapshotWriter.bytes(.all, format, spec: SnapshotSpec(pods: 400, services: 30, seed: 5, dualStack: true))
     #expect(Self.check(String(decoding: bytes, as: UTF8.self), chunk: 20_000) == .fast)
@@ -133,5 +133,64 @@ import KubeZoneSynth
     }
     items[115] = Self.pod(115, kind: nil)
     #expect(Self.check(Self.list(items, tail: "\"kind\": \"PodList\"")) == .resumed)
+  }
+
+  // MARK: YAML
+
+  /// kubectl's YAML layout: `items:` then entries at column 0.
+  static func yamlList(_ items: [String], head: String = "apiVersion: v1\n", tail: String = "kind: List\nmetadata:\n  resourceVersion: \"\"\n") -> String {
+    head + "items:\n" + items.joined() + tail
+  }
+
+  static func yamlPod(_ i: Int, kind: String? = "Pod", ip: String? = nil, extra: String = "") -> String {
+    "- apiVersion: v1\n" + (kind.map { "  kind: \($0)\n" } ?? "") + "  metadata:\n    name: p\(i)\n    namespace: n\n\(extra)"
+      + "  spec:\n    hostname: h\(i)\n    subdomain: s\n  status:\n    podIP: \(ip ?? "10.0.\(i / 250).\(i % 250 + 1)")\n"
+  }
+
+  static let yamlPods = (0..<120).map { yamlPod($0) }
+
+  @Test func aWholeYAMLListIsReadFastAfterItsBytesWereGivenBack() {
+    #expect(Self.check(Self.yamlList(Self.yamlPods)) == .fast)
+  }
+
+  @Test func aLateYAMLItemWithoutItsKindIsTakenUp() {
+    var items = Self.yamlPods
+    items[100] = Self.yamlPod(100, kind: nil)
+    #expect(Self.check(Self.yamlList(items, tail: "kind: PodList\n")) == .resumed)
+  }
+
+  @Test func aLateYAMLDecodeErrorIsTheWholeInputsError() {
+    var items = Self.yamlPods
+    items[110] = Self.yamlPod(110, ip: "10.0.0.999")
+    #expect(Self.check(Self.yamlList(items)) == .resumed)
+  }
+
+  @Test(arguments: [0.6, 0.93])
+  func aCutYAMLListIsTheWholeInputsError(cut: Double) {
+    let text = Self.yamlList(Self.yamlPods)
+    #expect(Self.check(String(text.prefix(Int(Double(text.count) * cut)))) == .resumed)
+  }
+
+  @Test(arguments: ["kind: ConfigMap\n", "kind: List\n---\napiVersion: v1\nkind: List\nitems: []\n", "kind: List\nitems: []\n"])
+  func aYAMLTailThatIsNotTheFilesListIsTheWholeInputs(tail: String) {
+    #expect(Self.check(Self.yamlList(Self.yamlPods, tail: tail)) == .resumed)
+  }
+
+  /// An anchor is read by the general parser, so its chunk is never given
+  /// back: a later alias still finds it.
+  @Test func aYAMLAnchorStaysForALaterAlias() {
+    var items = Self.yamlPods
+    items[40] = Self.yamlPod(40, extra: "    labels: &l\n      app: a\n")
+    items[100] = Self.yamlPod(100, extra: "    labels: *l\n")
+    #expect(Self.check(Self.yamlList(items)) == .resumed)
+  }
+
+  /// A header of two documents: the List is not the first, so nothing is
+  /// given back.
+  @Test func aYAMLHeaderOfTwoDocumentsKeepsItsBytes() {
+    var items = Self.yamlPods
+    items[100] = Self.yamlPod(100, kind: nil)
+    let text = Self.yamlList(items, head: "a: 1\n---\napiVersion: v1\n", tail: "kind: PodList\n")
+    #expect(Self.check(text, givesBack: false) == .full)
   }
 }
