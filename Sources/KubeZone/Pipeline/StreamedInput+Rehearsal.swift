@@ -18,8 +18,13 @@ extension StreamedInput {
   /// What `kubezone generate -` makes of `bytes` arriving faster than any
   /// chunk is read (so every chunk is read from the plan), with chunks of
   /// `chunkSize` bytes; `overwritten` is true when bytes were given back.
+  /// With no `threads`, the chunks are read when the final reading waits
+  /// for them, and all given back before it goes on. Without
+  /// `readsWhole`, the `.full` path's result is left empty: the caller
+  /// has the full readers' own (the fuzz harness reads every input so).
   static func rehearse(
-    _ bytes: [UInt8], file: String, decoder: ObjectDecoder, limits: ReadLimits = .default, chunkSize: Int, threads: Int
+    _ bytes: [UInt8], file: String, decoder: ObjectDecoder, limits: ReadLimits = .default, chunkSize: Int, threads: Int,
+    readsWhole: Bool = true
   ) -> (result: Result<ObjectDecoder.Result, InputError>, path: Path, overwritten: Bool) {
     var copy = bytes
     let given = ConfirmedBytes()
@@ -63,7 +68,7 @@ extension StreamedInput {
         return (.success(result), .fast, overwritten)
       case .full:
         var result = ObjectDecoder.Result()
-        try Pipeline.decode(copy, file: file, with: decoder, into: &result)
+        if readsWhole { try Pipeline.decode(copy, file: file, with: decoder, into: &result) }
         return (.success(result), .full, overwritten)
       case .resume(let checkpoint):
         var result = ObjectDecoder.Result()
