@@ -45,7 +45,7 @@ extension StreamedInput {
         let confirmed: @Sendable (Int, Int) -> Void = { _, lineStart in overwrite(first.pos + 1, lineStart) }
         let plan = JSONChunkPlan(
           buf, first: first.pos, step: chunkSize, threads: threads, readsFirst: true, release: { _ in }, read: read,
-          confirmed: canResume(buf, first: first.pos) ? confirmed : nil)
+          confirmed: canResume(buf, first: first.pos, file: file) ? confirmed : nil)
         plan?.extend(buf)
         return FastJSONInput.outcome(
           buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize, early: plan)

@@ -57,7 +57,7 @@ enum StreamedInput {
       // item's `{` and the line of the first chunk not confirmed; a List
       // taken up there (`ResumedInput`) needs the line break before the
       // first item's line to be "\n", not a lone "\r".
-      let resumable = discards && canResume(buf, first: first.pos)
+      let resumable = discards && canResume(buf, first: first.pos, file: file)
       let confirmed: @Sendable (Int, Int) -> Void = { _, lineStart in stream.discard(first.pos + 1..<lineStart) }
       guard
         let plan = JSONChunkPlan(
@@ -88,11 +88,13 @@ enum StreamedInput {
     }
   }
 
-  /// Whether a List whose first item starts at `first` can be taken up
-  /// later (`ResumedInput`): the line break before its line is "\n", not
-  /// a lone "\r" that the copy's added line breaks would join.
-  static func canResume(_ buf: UnsafeBufferPointer<UInt8>, first: Int) -> Bool {
+  /// Whether a JSON List whose first item starts at `first` can be taken
+  /// up later (`ResumedInput`): the line break before its line is "\n",
+  /// not a lone "\r" that the copy's added line breaks would join, and
+  /// the name does not send JSON that fails to the YAML reader, whose
+  /// character check and syntax would need the bytes given back.
+  static func canResume(_ buf: UnsafeBufferPointer<UInt8>, first: Int, file: String) -> Bool {
     let lineStart = FastJSONInput.lineStartBefore(buf, first)
-    return lineStart > 0 && buf[lineStart - 1] == 0x0A
+    return lineStart > 0 && buf[lineStart - 1] == 0x0A && !ManifestReader.readsJSONAsYAMLToo(file: file)
   }
 }

@@ -13,12 +13,19 @@ public enum ManifestReader {
     guard bytes.withUnsafeBufferPointer(looksLikeJSON) else {
       return try YAMLReader.documents(bytes, file: file, limits: limits)
     }
-    let lower = file.lowercased()
-    guard lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") else {
+    guard readsJSONAsYAMLToo(file: file) else {
       return [try JSONReader.document(bytes, file: file, limits: limits)]
     }
     if let json = try? JSONReader.document(bytes, file: file, limits: limits) { return [json] }
     return try YAMLReader.documents(bytes, file: file, limits: limits)
+  }
+
+  /// Whether JSON-looking input named `file` is read as YAML when it is
+  /// not JSON (a `.yaml` or `.yml` name): then its reading depends on
+  /// all its bytes at once (YAML's character check, YAML's own syntax).
+  static func readsJSONAsYAMLToo(file: String) -> Bool {
+    let lower = file.lowercased()
+    return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
   }
 
   /// True when the first byte that is not whitespace (after an optional

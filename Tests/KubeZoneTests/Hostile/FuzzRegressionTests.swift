@@ -270,6 +270,34 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
   }
 
+  /// pipeline harness, crash-c9269965 and crash-52d1184b: a JSON stream
+  /// named `.yaml` gave its confirmed chunks back, but JSON that fails is
+  /// read as YAML, whose character check (a DEL, 0x7f, in a given-back
+  /// key) and syntax need every byte: the taken-up reading gave a later
+  /// error, or none at all. Such a stream keeps its bytes; under a name
+  /// read as JSON only, it gives them back and reads as the whole does.
+  @Test(arguments: ["c9269965", "52d1184b"])
+  func aJSONStreamReadAsYAMLTooKeepsItsBytes(id: String) throws {
+    let bytes = Array(try #require(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-\(id).yaml"))).utf8)
+    let decoder = ObjectDecoder()
+    for name in ["s.yaml", "s.json"] {
+      let rehearsed = StreamedInput.rehearse(bytes, file: name, decoder: decoder, chunkSize: 256 + bytes.count % 512, threads: 0)
+      #expect(rehearsed.overwritten == (name == "s.json"), "\(name)")
+      var whole = ObjectDecoder.Result()
+      let message: String
+      do {
+        try Pipeline.decode(bytes, file: name, with: decoder, into: &whole)
+        message = "none"
+      } catch {
+        message = error.rendered
+      }
+      switch rehearsed.result {
+      case .success: #expect(message == "none", "\(name)")
+      case .failure(let streamed): #expect(streamed.rendered == message, "\(name)")
+      }
+    }
+  }
+
   /// A new temporary folder holding `Fuzz/findings/pipeline-crash-<id>.yaml`
   /// as `in.yaml`; the caller removes the folder.
   static func finding(_ id: String) -> (folder: String, input: String) {
