@@ -31,14 +31,19 @@ public struct ObjectDecoder: Sendable {
   }
 
   public func decode(_ document: Node, into result: inout Result) throws(InputError) {
-    try decode(document, into: &result, firstItem: 0)
+    guard let root = Self.root(of: document) else { return }
+    try decode(root: root, into: &result, firstItem: 0)
+  }
+
+  /// A document that is not empty, with its merge keys applied: what
+  /// `decode(root:into:firstItem:)` and `listsItems` take.
+  static func root(of document: Node) -> Field? {
+    document.isNull ? nil : Field(document.mergingKeys(), path: "")
   }
 
   /// As `decode`, a List's items numbered from `firstItem` in messages.
-  func decode(_ document: Node, into result: inout Result, firstItem: Int) throws(InputError) {
-    if document.isNull { return }
+  func decode(root: Field, into result: inout Result, firstItem: Int) throws(InputError) {
     result.documentCount += 1
-    let root = Field(document.mergingKeys(), path: "")
     guard root.node.mapping != nil else {
       throw InputError("expected a Kubernetes object (a mapping), found \(root.node.kindDescription)", at: root.location)
     }
@@ -72,12 +77,10 @@ public struct ObjectDecoder: Sendable {
     kind == "List" || (kind.hasSuffix("List") && root.child("items") != nil)
   }
 
-  /// Whether `decode` reads `document` as a List whose items are objects
-  /// (or fails on its own keys), and its only `items` (of several, the
-  /// last is read).
-  func listsItems(_ document: Node) -> Bool {
-    guard !document.isNull else { return false }
-    let root = Field(document.mergingKeys(), path: "")
+  /// Whether `decode` reads `root` as a List whose items are objects (or
+  /// fails on its own keys), and its only `items` (of several, the last is
+  /// read).
+  func listsItems(_ root: Field) -> Bool {
     guard let pairs = root.node.mapping, pairs.count(where: { $0.key.scalar?.text == "items" }) == 1 else { return false }
     guard let kind = try? root.string("kind") else { return false }
     return Self.isList(kind: kind, root)

@@ -17,9 +17,9 @@ import Foundation
 ///
 /// A stream's plan also reads chunk 0 (`readsFirst`) and follows which
 /// chunks are confirmed as they finish: each one that ends exactly where
-/// the next starts, all before it confirmed too. `confirmed` hears of the
-/// first unconfirmed chunk's start each time it moves, so a stream's
-/// spool can give back the bytes before it (`SpoolStream.discard`).
+/// the next starts, all before it confirmed too. `confirmed` hears where
+/// the first unconfirmed chunk's line starts each time it moves, so a
+/// stream's spool can give back the bytes before it (`SpoolStream.discard`).
 final class JSONChunkPlan: @unchecked Sendable {
   typealias Read = (_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ until: Int?) -> FastJSONInput.Chunk
 
@@ -38,7 +38,7 @@ final class JSONChunkPlan: @unchecked Sendable {
   private let read: Read
   private let release: @Sendable (Range<Int>) -> Void
   private let readsFirst: Bool
-  private let confirmed: (@Sendable (_ frontier: Int, _ lineStart: Int) -> Void)?
+  private let confirmed: (@Sendable (_ lineStart: Int) -> Void)?
   private let lock = NSLock()
   /// Chunks read to exactly their end, by start, not yet joined to the
   /// confirmed ones.
@@ -50,7 +50,7 @@ final class JSONChunkPlan: @unchecked Sendable {
   init?(
     _ buf: UnsafeBufferPointer<UInt8>, first: Int, step: Int, threads: Int, readsFirst: Bool = false,
     release: @escaping @Sendable (Range<Int>) -> Void, read: @escaping Read,
-    confirmed: (@Sendable (_ frontier: Int, _ lineStart: Int) -> Void)? = nil
+    confirmed: (@Sendable (_ lineStart: Int) -> Void)? = nil
   ) {
     let lineStart = FastJSONInput.lineStartBefore(buf, first)
     guard lineStart > 0, (lineStart..<first).allSatisfy({ buf[$0] == 0x20 }) else { return nil }
@@ -111,7 +111,7 @@ final class JSONChunkPlan: @unchecked Sendable {
     }
     let end = confirmedEnd
     lock.unlock()
-    if moved { confirmed?(end, end - indent) }
+    if moved { confirmed?(end - indent) }
     return chunk
   }
 

@@ -177,7 +177,14 @@ public enum Pipeline {
         early?.discard()
         throw error
       }
-      return read(mapped, decoder: decoder, early: early, release: { mapped.release($0) }, progress: progress)
+      let read = read(mapped, decoder: decoder, early: early, release: { mapped.release($0) }, progress: progress)
+      // Bytes are given back only where a List can be taken up, so the
+      // whole input is never needed then; were it, its reading would see
+      // zeros: fail loudly instead.
+      if read.bytes != nil, stream.discarded {
+        throw InputError("\(read.name): internal error: the input is needed whole after part of it was given back; please report this", at: nil)
+      }
+      return read
     }
   }
 

@@ -43,9 +43,10 @@ struct ResumedInput {
     do {
       // The List is the first document (a YAML stream's header is one).
       for (i, document) in try Pipeline.readDocuments(bytes, file: file).enumerated() {
-        let list = i == 0 && decoder.listsItems(document)
+        guard let root = ObjectDecoder.root(of: document) else { continue }
+        let list = i == 0 && decoder.listsItems(root)
         var part = ObjectDecoder.Result()
-        try decoder.decode(document, into: &part, firstItem: list ? checkpoint.items : 0)
+        try decoder.decode(root: root, into: &part, firstItem: list ? checkpoint.items : 0)
         _ = part.shift(shift)
         if list { decoded.append(checkpoint.result) }
         decoded.append(part)

@@ -42,7 +42,7 @@ extension StreamedInput {
           return FastJSONInput.outcome(buf, file: file, decoder: decoder, limits: limits, threads: threads, minSplit: 0, chunkSize: chunkSize)
         }
         let read = FastJSONInput.chunkReader(file: file, limits: limits, decoder: decoder, directDecode: true, release: { _ in }, progress: nil)
-        let confirmed: @Sendable (Int, Int) -> Void = { _, lineStart in overwrite(first.pos + 1, lineStart) }
+        let confirmed: @Sendable (Int) -> Void = { lineStart in overwrite(first.pos + 1, lineStart) }
         let plan = JSONChunkPlan(
           buf, first: first.pos, step: chunkSize, threads: threads, readsFirst: true, release: { _ in }, read: read,
           confirmed: canResume(buf, first: first.pos, file: file) ? confirmed : nil)

@@ -58,7 +58,7 @@ enum StreamedInput {
       // taken up there (`ResumedInput`) needs the line break before the
       // first item's line to be "\n", not a lone "\r".
       let resumable = discards && canResume(buf, first: first.pos, file: file)
-      let confirmed: @Sendable (Int, Int) -> Void = { _, lineStart in stream.discard(first.pos + 1..<lineStart) }
+      let confirmed: @Sendable (Int) -> Void = { lineStart in stream.discard(first.pos + 1..<lineStart) }
       guard
         let plan = JSONChunkPlan(
           buf, first: first.pos, step: jsonChunkSize, threads: threads, readsFirst: true, release: release, read: read,
