@@ -170,22 +170,32 @@ public enum Pipeline {
       return read(mapped, decoder: decoder, release: { mapped.release($0) }, progress: progress)
     case .stream(let stream):
       let early = StreamedInput.begin(stream, decoder: decoder, progress: progress)
-      let mapped: MappedFile
-      do {
-        mapped = try stream.finish()
-      } catch {
-        early?.discard()
-        throw error
-      }
-      let read = read(mapped, decoder: decoder, early: early, release: { mapped.release($0) }, progress: progress)
-      // Bytes are given back only where a List can be taken up, so the
-      // whole input is never needed then; were it, its reading would see
-      // zeros: fail loudly instead.
-      if read.bytes != nil, stream.discarded {
-        throw InputError("\(read.name): internal error: the input is needed whole after part of it was given back; please report this", at: nil)
-      }
-      return read
+      return try read(stream, decoder: decoder, early: early, progress: progress)
     }
+  }
+
+  /// A stream once its copy has ended, taking over the chunks begun
+  /// `early`.
+  static func read(
+    _ stream: SpoolStream, decoder: ObjectDecoder, early: StreamedInput.Early?,
+    progress: (@Sendable (Int, Int) -> Void)?
+  ) throws(InputError) -> Read {
+    let mapped: MappedFile
+    do {
+      mapped = try stream.finish()
+    } catch {
+      early?.discard()
+      throw error
+    }
+    let read = read(mapped, decoder: decoder, early: early, release: { mapped.release($0) }, progress: progress)
+    // Bytes are given back only where a List can be taken up, so the
+    // whole input is never needed then; were it, its reading would see
+    // zeros: fail loudly instead.
+    if read.bytes != nil, stream.discarded {
+      throw InputError(
+        "\(read.name): internal error: the input is needed whole after part of it was given back; please report this", at: nil)
+    }
+    return read
   }
 
   /// One input read: the fast readers' objects, else its bytes for the

@@ -77,12 +77,10 @@ import KubeZoneSynth
     stream.discardStep = 4 * chunk
     let plan = StreamedInput.begin(
       stream, decoder: decoder, threads: 2, jsonChunkSize: chunk, yamlChunkSize: chunk, progress: { _, _ in chunkRead.signal() })
-    let mapped = try stream.finish()
-    written.wait()
-    #expect(mapped.count == bytes.count)
-    // Read as `kubezone generate -` reads it: the bytes of confirmed JSON
+    // Read as `kubezone generate -` reads it: the bytes of confirmed
     // chunks are gone from the spool by now (`SpoolStream.discard`).
-    let read = Pipeline.read(mapped, decoder: decoder, early: plan, release: { _ in }, progress: nil)
+    let read = try Pipeline.read(stream, decoder: decoder, early: plan, progress: nil)
+    written.wait()
     #expect(!stream.discarded || read.bytes == nil, "the whole input was read after parts were given back")
     let outcome: Outcome
     if let resumed = read.resumed {
@@ -97,6 +95,37 @@ import KubeZoneSynth
       outcome = Self.outcome(read.fast?.result, read.bytes ?? [])
     }
     return (outcome, read.fast != nil, early.value, stream.discarded)
+  }
+
+  /// Were a stream ever needed whole after bytes were given back, its
+  /// reading would see zeros there: it is an internal error instead, and
+  /// the same stream with nothing given back reads whole.
+  @Test(arguments: [false, true])
+  func aStreamNeededWholeAfterBytesWereGivenBackFails(givesBack: Bool) throws {
+    // No `items:`, so the full readers read it.
+    let text = String(repeating: "# a comment line that pads the input\n", count: 2_000)
+      + "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: n\nspec:\n  clusterIP: 10.0.0.1\n"
+    let bytes = Array(text.utf8)
+    let pipe = InputSpoolTests.pipe(feeding: bytes)
+    defer { withExtendedLifetime(pipe) {} }
+    let source = try InputSpool.start(fd: pipe.fileHandleForReading.fileDescriptor, closing: false, name: "<stdin>")
+    guard case .stream(let stream) = source else {
+      Issue.record("a pipe is not streamed")
+      return
+    }
+    stream.discardStep = 4096
+    var (copied, ended) = stream.wait(beyond: 0)
+    while !ended { (copied, ended) = stream.wait(beyond: copied.count) }
+    if givesBack { stream.discard(8192..<40960) }
+    #expect(stream.discarded == givesBack)
+    do {
+      let read = try Pipeline.read(stream, decoder: Self.decoder, early: nil, progress: nil)
+      #expect(!givesBack, "read whole after bytes were given back")
+      #expect(read.bytes == bytes)
+    } catch {
+      #expect(givesBack)
+      #expect(error.description == "kubezone: error: <stdin>: internal error: the input is needed whole after part of it was given back; please report this")
+    }
   }
 
   final class Box: @unchecked Sendable {
