@@ -141,7 +141,17 @@ final class ZshTerminal {
     }
     let screen = try changed ?? capture()
     _ = try run(["send-keys", "-t", "kz", "C-c"])
+    // On a loaded machine keys typed while zsh still finishes the
+    // interrupted line go into it: wait for the fresh prompt below it.
+    if try waitFor({ Self.lastLine($0) == ">" }) == nil {
+      Issue.record("zsh gave no prompt after C-c: \(try capture())")
+    }
     return String(line(screen).dropFirst(2)).trimmingCharacters(in: .whitespaces)
+  }
+
+  private static func lastLine(_ screen: String) -> String {
+    screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+      .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
   }
 
   private func line(_ screen: String) -> String {
