@@ -226,10 +226,17 @@ enum FastYAMLInput {
   }
 
   /// Whether a List whose first entry starts at `itemsStart` can be taken
-  /// up later (`ResumedInput`): its header is one document, so the
-  /// items are the first document's.
+  /// up later (`ResumedInput`): its header alone is one document, a
+  /// mapping whose last key is `items` with nothing after it, so the
+  /// entries are that key's and the first document's. (A header that is
+  /// a block scalar holds the entries as text, which the taken-up copy's
+  /// blank lines would change.)
   static func canResume(_ buf: UnsafeBufferPointer<UInt8>, itemsStart: Int, file: String) -> Bool {
-    (try? YAMLReader.documents(Array(UnsafeBufferPointer(rebasing: buf[0..<itemsStart])), file: file))?.count == 1
+    let header = Array(UnsafeBufferPointer(rebasing: buf[0..<itemsStart]))
+    guard let documents = try? YAMLReader.documents(header, file: file), documents.count == 1,
+      let last = documents[0].mapping?.last
+    else { return false }
+    return last.key.scalar?.text == "items" && last.value.isNull
   }
 
   /// True when a line starting at `i` is a List entry (`- ` or `-` alone).

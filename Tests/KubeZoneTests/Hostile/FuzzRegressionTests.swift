@@ -298,6 +298,26 @@ import Testing
     }
   }
 
+  /// pipeline harness, crash-4dd5ff8b: a YAML stream whose header is a
+  /// block scalar (`| #...` on the first line) holding `kind: List`,
+  /// `items:` and the entries as text. Its chunks were confirmed and
+  /// given back, and the taken-up copy's blank lines changed the string
+  /// the error quotes. Only a header that is a mapping ending in `items:`
+  /// is taken up; this one keeps its bytes and reads as the whole does.
+  @Test func aYAMLStreamWhoseHeaderIsABlockScalarKeepsItsBytes() throws {
+    let bytes = Array(try #require(TestSupport.read(TestSupport.path("Fuzz/findings/pipeline-crash-4dd5ff8b.yaml"))).utf8)
+    let decoder = ObjectDecoder()
+    let rehearsed = StreamedInput.rehearse(bytes, file: "s.yaml", decoder: decoder, chunkSize: 256 + bytes.count % 512, threads: 0)
+    #expect(!rehearsed.overwritten)
+    var whole = ObjectDecoder.Result()
+    let error = try #require(throws: InputError.self) { try Pipeline.decode(bytes, file: "s.yaml", with: decoder, into: &whole) }
+    #expect(error.rendered.contains("expected a Kubernetes object (a mapping), found the string"))
+    switch rehearsed.result {
+    case .success: Issue.record("the stream read what the whole input's reading rejects")
+    case .failure(let streamed): #expect(streamed.rendered == error.rendered)
+    }
+  }
+
   /// A new temporary folder holding `Fuzz/findings/pipeline-crash-<id>.yaml`
   /// as `in.yaml`; the caller removes the folder.
   static func finding(_ id: String) -> (folder: String, input: String) {
