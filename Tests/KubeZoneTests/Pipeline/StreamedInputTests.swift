@@ -81,6 +81,7 @@ import KubeZoneSynth
     // chunks are gone from the spool by now (`SpoolStream.discard`).
     let read = try Pipeline.read(stream, decoder: decoder, early: plan, progress: nil)
     written.wait()
+    #expect((read.fast?.bytes ?? read.resumed?.count ?? read.bytes?.count) == bytes.count)
     #expect(!stream.discarded || read.bytes == nil, "the whole input was read after parts were given back")
     let outcome: Outcome
     if let resumed = read.resumed {
