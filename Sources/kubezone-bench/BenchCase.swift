@@ -17,7 +17,7 @@ struct BenchCase: Sendable {
   /// Records to write in the writing case.
   var writeRecords: Int = 0
   /// The floor: a plain byte loop over this case's files (`FloorCase`),
-  /// not kubezone.
+  /// not kubezone; with `stdin`, a plain read of the pipe (`PipeFloor`).
   var floor = false
 
   var services: Int { pods / 15 }
@@ -31,6 +31,7 @@ struct BenchCase: Sendable {
         out.append(BenchCase(name: "floor pods+services \(f) \(tag)", pods: pods, input: .pods, format: format, floor: true))
         out.append(BenchCase(name: "pods+services \(f) \(tag)", pods: pods, input: .pods, format: format))
         out.append(BenchCase(name: "pods+services \(f) \(tag) stdin", pods: pods, input: .pods, format: format, stdin: true))
+        out.append(BenchCase(name: "pipe floor pods+services \(f) \(tag)", pods: pods, input: .pods, format: format, stdin: true, floor: true))
       }
       if slices {
         for format in [Format.json, .yaml] {
@@ -45,6 +46,7 @@ struct BenchCase: Sendable {
         out.append(BenchCase(name: "all kinds \(f) \(tag) 3 files", pods: pods, input: .allKinds, format: format))
         out.append(BenchCase(name: "all kinds \(f) \(tag) one List", pods: pods, input: .list, format: format))
         out.append(BenchCase(name: "all kinds \(f) \(tag) one List stdin", pods: pods, input: .list, format: format, stdin: true))
+        out.append(BenchCase(name: "pipe floor all kinds \(f) \(tag) one List", pods: pods, input: .list, format: format, stdin: true, floor: true))
       }
     }
     if writeRecords > 0 {
@@ -87,7 +89,13 @@ struct BenchCase: Sendable {
   func floorCase(in cases: [BenchCase]) -> BenchCase? {
     guard writeRecords == 0, !floor else { return nil }
     let kind: Input = input == .allKinds ? .list : input
-    return cases.first { $0.floor && $0.pods == pods && $0.format == format && $0.input == kind }
+    return cases.first { $0.floor && !$0.stdin && $0.pods == pods && $0.format == format && $0.input == kind }
+  }
+
+  /// A stdin case's pipe floor: `cat` into a plain read of the same file.
+  func pipeFloorCase(in cases: [BenchCase]) -> BenchCase? {
+    guard stdin, !floor else { return nil }
+    return cases.first { $0.floor && $0.stdin && $0.pods == pods && $0.format == format && $0.input == input }
   }
 
   /// Cases whose zones must be byte-identical: the same objects, whatever

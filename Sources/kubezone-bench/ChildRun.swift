@@ -6,6 +6,11 @@ struct Measurement: Sendable {
   var wall = 0.0
   /// CPU seconds, all threads: steadier than wall time on a busy machine.
   var cpu = 0.0
+  /// CPU seconds of the whole process tree, as the parent saw it: the
+  /// child and, for a pipe, the `cat` feeding it.
+  var treeCPU = 0.0
+  /// CPU seconds of the child since it started, start-up included.
+  var processCPU = 0.0
   var inputBytes = 0
   var records = 0
   var peakRSS = 0
@@ -16,7 +21,7 @@ struct Measurement: Sendable {
   /// One line on stdout for the parent to read.
   var line: String {
     let s = stages.map { "\($0.name)=\($0.wall),\($0.cpu),\($0.peakRSS)" }.joined(separator: " ")
-    return "RESULT wall=\(wall) cpu=\(cpu) bytes=\(inputBytes) records=\(records) rss=\(peakRSS) hash=\(zoneHash) \(s)"
+    return "RESULT wall=\(wall) cpu=\(cpu) process=\(processCPU) bytes=\(inputBytes) records=\(records) rss=\(peakRSS) hash=\(zoneHash) \(s)"
   }
 
   init() {}
@@ -29,6 +34,7 @@ struct Measurement: Sendable {
       switch kv[0] {
       case "wall": wall = Double(kv[1]) ?? 0
       case "cpu": cpu = Double(kv[1]) ?? 0
+      case "process": processCPU = Double(kv[1]) ?? 0
       case "bytes": inputBytes = Int(kv[1]) ?? 0
       case "records": records = Int(kv[1]) ?? 0
       case "rss": peakRSS = Int(kv[1]) ?? 0
@@ -46,7 +52,7 @@ struct Measurement: Sendable {
 enum ChildRun {
   static func run(_ c: BenchCase, data: String, out: String, filter: PublicationFilter = PublicationFilter()) throws -> Measurement {
     if c.writeRecords > 0 { return try ZoneWriteCase.run(records: c.writeRecords, out: out) }
-    if c.floor { return try FloorCase.run(files: c.files(in: data)) }
+    if c.floor { return c.stdin ? PipeFloor.run() : try FloorCase.run(files: c.files(in: data)) }
     let domain = try DomainName("cluster.local")
     let request = GenerateRequest(
       inputs: c.inputs(in: data), synthesis: SynthesisOptions(domain: domain),

@@ -16,6 +16,7 @@ enum Report {
   }
 
   static func runChild(index: Int, data: String, stdin file: String? = nil) -> Measurement? {
+    let before = childrenCPU()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     var args = CommandLine.arguments.dropFirst().filter { _ in true }
@@ -46,7 +47,17 @@ enum Report {
     process.waitUntilExit()
     feeder?.waitUntilExit()
     guard process.terminationStatus == 0, feeder?.terminationStatus ?? 0 == 0 else { return nil }
-    return String(decoding: output, as: UTF8.self).split(separator: "\n").lazy.compactMap { Measurement(line: String($0)) }.first
+    var m = String(decoding: output, as: UTF8.self).split(separator: "\n").lazy.compactMap { Measurement(line: String($0)) }.first
+    m?.treeCPU = childrenCPU() - before
+    return m
+  }
+
+  /// User and system seconds of every child waited for so far.
+  static func childrenCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 
   static func table(_ results: [(BenchCase, Measurement, String)]) {

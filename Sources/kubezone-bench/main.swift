@@ -4,7 +4,8 @@ import KubeZone
 // kubezone-bench: generates synthetic snapshots once, runs each case in a
 // child process (so peak RSS is per case), and prints a Markdown table:
 // each case also as a multiple of its floor (a plain byte loop over the
-// same bytes, `FloorCase`), then issue 13's targets against the run.
+// same bytes, `FloorCase`), then issue 13's targets against the run, and
+// what two cores allow a pipe (`PipeFloor`, `PipeBound`).
 //
 //   swift run -c release kubezone-bench [--data DIR] [--scales 30000,150000]
 //       [--runs N] [--no-slices] [--write-records N] [--only TEXT[,TEXT...]] [--prepare-only]
@@ -52,7 +53,9 @@ let only = options["only"]
 // floor of every selected case runs too.
 let parts = only.map { $0.split(separator: ",").map(String.init) }
 let chosen = cases.indices.filter { i in parts.map { $0.contains { cases[i].name.contains($0) } } ?? true }
-let floors = Set(chosen.compactMap { i in cases[i].floorCase(in: cases).flatMap { f in cases.firstIndex { $0.name == f.name } } })
+let floors = Set(chosen.flatMap { i in
+  [cases[i].floorCase(in: cases), cases[i].pipeFloorCase(in: cases)].compactMap { f in f.flatMap { f in cases.firstIndex { $0.name == f.name } } }
+})
 let selected = cases.indices.filter { chosen.contains($0) || floors.contains($0) }
 // Only the files the selected cases read (the 150k files take minutes).
 let needed = Set(selected.flatMap { cases[$0].files(in: data) })
@@ -85,5 +88,6 @@ for i in selected {
 }
 Report.table(results)
 Targets.table(results)
+PipeBound.table(results)
 print("")
 Report.checkIdentical(results)
