@@ -8,7 +8,7 @@ import Foundation
 enum PipeBound {
   static func table(_ results: [(BenchCase, Measurement, String)]) {
     let cases = results.map(\.0)
-    func measured(_ c: BenchCase?) -> Measurement? { c.flatMap { c in results.first { $0.0.name == c.name }?.1 } }
+    func measured(_ c: BenchCase?) -> Measurement? { Report.measured(c, in: results) }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     var rows: [String] = []
     for (c, m, _) in results where c.stdin && !c.floor {

@@ -60,11 +60,16 @@ enum Report {
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
   }
 
+  /// What case `c` measured in this run, if it ran.
+  static func measured(_ c: BenchCase?, in results: [(BenchCase, Measurement, String)]) -> Measurement? {
+    c.flatMap { c in results.first { $0.0.name == c.name }?.1 }
+  }
+
   static func table(_ results: [(BenchCase, Measurement, String)]) {
     print("| case | input | wall | CPU | x floor: wall, CPU | MB/s | records | records/s | peak RSS | vs reference: wall, RSS | stages: wall/CPU s (peak RSS after, MB) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     let cases = results.map(\.0)
-    func measured(_ c: BenchCase?) -> Measurement? { c.flatMap { c in results.first { $0.0.name == c.name }?.1 } }
+    func measured(_ c: BenchCase?) -> Measurement? { Report.measured(c, in: results) }
     for (c, m, _) in results {
       let mb = Double(m.inputBytes) / 1e6
       let input = c.writeRecords > 0 ? "-" : String(format: "%.0f MB", mb)

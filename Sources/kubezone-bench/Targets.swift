@@ -26,7 +26,7 @@ enum Targets {
 
   static func table(_ results: [(BenchCase, Measurement, String)]) {
     let cases = results.map(\.0)
-    func measured(_ c: BenchCase?) -> Measurement? { c.flatMap { c in results.first { $0.0.name == c.name }?.1 } }
+    func measured(_ c: BenchCase?) -> Measurement? { Report.measured(c, in: results) }
     var rows: [String] = []
     for t in all {
       guard let (c, m, _) = results.first(where: {
