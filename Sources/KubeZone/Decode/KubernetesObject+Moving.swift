@@ -22,13 +22,17 @@ extension Array where Element == KubernetesObject {
 
   /// Appends `other`'s objects by moving them, leaving `other` empty.
   /// Into an empty array without room for them, `other`'s storage is
-  /// taken whole. `other` must be its storage's only owner, or the first
-  /// move copies it.
+  /// taken whole. Room for them is made in one step, not object by
+  /// object. `self` and `other` must each be their storage's only owner,
+  /// or the first move copies every object, retaining all it holds (a
+  /// stream's confirmed objects were: 70 ms on one core at 150k pods).
   mutating func appendMoving(_ other: inout [KubernetesObject]) {
     if isEmpty && capacity < other.count {
       swap(&self, &other)
       return
     }
+    // At least doubling, so that many appends stay linear.
+    if capacity < count + other.count { reserveCapacity(Swift.max(count + other.count, 2 * capacity)) }
     for i in other.indices { append(other.take(at: i)) }
     other = []
   }

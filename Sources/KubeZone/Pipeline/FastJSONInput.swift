@@ -100,16 +100,18 @@ enum FastJSONInput {
       p.skipWhitespace()
       guard p.pos == buf.count else { return failed() }
       let root = Node(.mapping(pairs), location: opening)
-      guard var items else {
+      guard let items else {
         var result = ObjectDecoder.Result()
         do { try decoder.decode(root, into: &result) } catch { return .full }
         return .decoded(result)
       }
       // The items count only if the root is a List the decoder accepts.
       guard decoder.acceptsListWrapper(pairs, at: opening) else { return failed() }
-      if var prefix = checkpoint?.result {
-        prefix.append(items)
-        items = prefix
+      // Taken out of the checkpoint, so its objects are moved: a copy
+      // retained every object of the stream on one core (70 ms at 150k).
+      if var prefix = checkpoint.take()?.result {
+        prefix.append(consume items)
+        return .decoded(prefix)
       }
       return .decoded(items)
     } catch {

@@ -118,9 +118,10 @@ enum FastYAMLInput {
       joined += 1
     }
     guard complete, joined == read.count else { return checkpoint.map { .resume($0) } ?? .full }
-    if var prefix = checkpoint?.result {
-      prefix.append(result)
-      result = prefix
+    // Taken out, so its objects are moved, not copied (as JSON's).
+    if var prefix = checkpoint.take()?.result {
+      prefix.append(consume result)
+      return .decoded(prefix)
     }
     return .decoded(result)
   }

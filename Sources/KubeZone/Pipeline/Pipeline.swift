@@ -12,11 +12,12 @@ public enum Pipeline {
     let meter = request.progress.map { ProgressMeter(totalBytes: InputFiles.totalSize(inputs), sink: $0) }
     for input in inputs {
       var (name, bytes, fast, resumed) = try readInput(input, decoder: decoder, meter: meter)
-      if let resumed {
+      if let resumed = resumed.take() {
         timings.inputBytes += resumed.count
-        let before = decoded.objects.count
+        let (before, kept) = (decoded.objects.count, resumed.bytes.count)
+        // Its last use, so the confirmed objects it holds are moved.
         try resumed.decode(with: decoder, into: &decoded)
-        meter?.add(bytes: resumed.bytes.count, objects: decoded.objects.count - before)
+        meter?.add(bytes: kept, objects: decoded.objects.count - before)
         continue
       }
       timings.inputBytes += bytes?.count ?? 0

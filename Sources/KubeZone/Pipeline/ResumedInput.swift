@@ -18,7 +18,7 @@ struct ResumedInput {
   let file: String
   /// The whole input's length.
   let count: Int
-  let checkpoint: ListCheckpoint
+  var checkpoint: ListCheckpoint
   let bytes: [UInt8]
   let shift: LocationShift
 
@@ -38,8 +38,9 @@ struct ResumedInput {
   }
 
   /// Appends what the full readers make of the whole input to `decoded`,
-  /// or throws their error.
-  func decode(with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result) throws(InputError) {
+  /// or throws their error. Consuming, so the confirmed objects are moved
+  /// into `decoded`, not copied.
+  consuming func decode(with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result) throws(InputError) {
     do {
       // The List is the first document (a YAML stream's header is one).
       for (i, document) in try Pipeline.readDocuments(bytes, file: file).enumerated() {
@@ -48,8 +49,12 @@ struct ResumedInput {
         var part = ObjectDecoder.Result()
         try decoder.decode(root: root, into: &part, firstItem: list ? checkpoint.items : 0)
         _ = part.shift(shift)
-        if list { decoded.append(checkpoint.result) }
-        decoded.append(part)
+        if list {
+          var confirmed = ObjectDecoder.Result()
+          swap(&confirmed, &checkpoint.result)
+          decoded.append(consume confirmed)
+        }
+        decoded.append(consume part)
       }
     } catch {
       var moved = error
