@@ -54,8 +54,14 @@ final class SpoolStream: @unchecked Sendable {
   }
 
   deinit {
-    munmap(base, reserved)
-    close(spool)
+    // Closing the spool drops its page cache: 14 ms for 262 MB, on the
+    // thread that read the input while the next stages waited for it.
+    // Done aside instead, on a core those stages leave idle at times.
+    let (address, length, spool) = (UInt(bitPattern: base), reserved, spool)
+    Thread {
+      munmap(UnsafeMutableRawPointer(bitPattern: address), length)
+      close(spool)
+    }.start()
   }
 
   private func copy(from source: Int32, closing: Bool) {
