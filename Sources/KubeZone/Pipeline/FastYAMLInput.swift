@@ -118,12 +118,7 @@ enum FastYAMLInput {
       joined += 1
     }
     guard complete, joined == read.count else { return checkpoint.map { .resume($0) } ?? .full }
-    // Taken out, so its objects are moved, not copied (as JSON's).
-    if var prefix = checkpoint.take()?.result {
-      prefix.append(consume result)
-      return .decoded(prefix)
-    }
-    return .decoded(result)
+    return .decoded(ListCheckpoint.joining(&checkpoint, result))
   }
 
   /// Reads one chunk of items and reports it to `progress`.

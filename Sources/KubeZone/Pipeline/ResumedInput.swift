@@ -79,6 +79,17 @@ struct ListCheckpoint {
   var items: Int
 }
 
+extension ListCheckpoint {
+  /// The confirmed objects of `checkpoint`, if any, then `rest`'s. The
+  /// checkpoint is taken, so its objects are moved: appending to a copy
+  /// retained every object of the stream on one core (70 ms at 150k).
+  static func joining(_ checkpoint: inout ListCheckpoint?, _ rest: consuming ObjectDecoder.Result) -> ObjectDecoder.Result {
+    guard var prefix = checkpoint.take()?.result else { return rest }
+    prefix.append(rest)
+    return prefix
+  }
+}
+
 /// What a fast reader made of an input.
 enum FastOutcome {
   case decoded(ObjectDecoder.Result)
