@@ -51,8 +51,13 @@ enum StreamedInput {
       // Found by the parser the final reading uses, so that reading takes
       // these chunks and never needs the bytes given back.
       guard let first = FastJSONInput.firstItem(buf, file: file, decoder: decoder) else { return nil }
-      let read = FastJSONInput.chunkReader(
+      let chunkReader = FastJSONInput.chunkReader(
         file: file, limits: .default, decoder: decoder, directDecode: directDecode, release: release, progress: progress)
+      let read: JSONChunkPlan.Read = { buf, start, until in
+        stream.reading(1)
+        defer { stream.reading(-1) }
+        return chunkReader(buf, start, until)
+      }
       // The confirmed chunks' bytes are given back, between the first
       // item's `{` and the line of the first chunk not confirmed; a List
       // taken up there (`ResumedInput`) needs the line break before the
@@ -67,8 +72,13 @@ enum StreamedInput {
       early = .json(plan)
     } else {
       guard let start = FastYAMLInput.itemsStart(buf) else { return nil }
-      let read = FastYAMLInput.chunkReader(
+      let chunkReader = FastYAMLInput.chunkReader(
         file: file, decoder: decoder, limits: .default, general: true, directDecode: directDecode, progress: progress)
+      let read: YAMLChunkPlan.Read = { buf, range in
+        stream.reading(1)
+        defer { stream.reading(-1) }
+        return chunkReader(buf, range)
+      }
       // Given back from the first entry's second byte (the final reading
       // looks at its `- `) to the first unconfirmed chunk.
       let confirmed: @Sendable (Int) -> Void = { frontier in stream.discard(start + 2..<frontier) }

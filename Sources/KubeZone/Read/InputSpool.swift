@@ -4,8 +4,9 @@ import Foundation
 /// into a mapped file, so it is read exactly like a file: by the same fast
 /// readers, with the same fallback and the same pages given back.
 ///
-/// The stream is copied in chunks into an unlinked temporary file in
-/// `$TMPDIR` (else `/tmp`) and that file is mapped; nothing ever holds the
+/// The stream is copied in chunks into memory on huge pages given back as
+/// it is read (`SpoolStream+Memory.swift`), or into an unlinked temporary
+/// file in `$TMPDIR` (else `/tmp`) that is mapped; nothing ever holds the
 /// whole input in the process's memory, and the file disappears with the
 /// mapping. A regular file (`< snapshot.json`) is mapped in place.
 enum InputSpool {
@@ -38,14 +39,18 @@ enum InputSpool {
   /// The input open as `fd`: a regular file mapped in place, else a
   /// stream whose copy has started (`SpoolStream`), so reading can begin
   /// before it ends. `fd` is closed once read when `closing`.
-  static func start(fd: Int32, closing: Bool, name: String, folder: String = folder) throws(InputError) -> Source {
+  static func start(
+    fd: Int32, closing: Bool, name: String, folder: String = folder, memory: MemoryLimits? = .system
+  ) throws(InputError) -> Source {
     var info = stat()
     if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
       defer { if closing { close(fd) } }
       return .mapped(try map(fd: fd, name: name, folder: folder))
     }
     do throws(InputError) {
-      if let stream = try SpoolStream.start(source: fd, closing: closing, name: name, folder: folder) { return .stream(stream) }
+      if let stream = try SpoolStream.start(source: fd, closing: closing, name: name, folder: folder, memory: memory) {
+        return .stream(stream)
+      }
     } catch {
       if closing { close(fd) }
       throw error
@@ -78,38 +83,43 @@ enum InputSpool {
     return fd
   }
 
-  /// Copies `source` to its end into `spool`: `splice` from a pipe (no copy
-  /// through this process), else `read` and `write`. `copied` hears of
-  /// each step's bytes once they are in the spool.
+  /// Copies `source` to its end, or `limit` bytes of it, into `spool` at
+  /// its offset: `splice` from a pipe (no copy through this process), else
+  /// `read` and `write`. `copied` hears of each step's bytes once they are
+  /// in the spool. True when the source ended.
+  @discardableResult
   static func copy(
-    from source: Int32, name: String, to spool: Int32, folder: String, copied: (Int) -> Void = { _ in }
-  ) throws(InputError) {
+    from source: Int32, name: String, to spool: Int32, folder: String, limit: Int = .max, copied: (Int) -> Void = { _ in }
+  ) throws(InputError) -> Bool {
+    var left = limit
     #if os(Linux)
       if let splice = Splice.function {
         // A larger pipe means fewer wake-ups; refused (not a pipe, or over
         // the user's limit) changes nothing.
         _ = fcntl(source, 1031 /* F_SETPIPE_SZ */, Int32(chunk))
         var first = true
-        while true {
-          let n = splice(source, nil, spool, nil, chunk, 0)
+        while left > 0 {
+          let n = splice(source, nil, spool, nil, min(chunk, left), 0)
           if n > 0 {
             first = false
+            left -= n
             copied(n)
             continue
           }
-          if n == 0 { return }
+          if n == 0 { return true }
           if errno == EINTR || errno == EAGAIN && wait(for: source) { continue }
           // Not a pipe: only before anything moved, so nothing is lost.
           if first, errno == EINVAL { break }
           throw spliceFailure(source: source, name: name, folder: folder, errno)
         }
+        if left == 0 { return false }
       }
     #endif
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
     defer { buffer.deallocate() }
-    while true {
-      let n = read(source, buffer, chunk)
-      if n == 0 { return }
+    while left > 0 {
+      let n = read(source, buffer, min(chunk, left))
+      if n == 0 { return true }
       if n < 0 {
         if errno == EINTR || errno == EAGAIN && wait(for: source) { continue }
         throw failure(name, "cannot read", errno)
@@ -121,13 +131,15 @@ enum InputSpool {
         guard w > 0 else { throw failure(name, "cannot copy the input to a temporary file in \(folder)", errno) }
         done += w
       }
+      left -= n
       copied(n)
     }
+    return false
   }
 
   /// Waits until a non-blocking `fd` has data or its end; false when it
   /// cannot be waited on.
-  private static func wait(for fd: Int32) -> Bool {
+  static func wait(for fd: Int32) -> Bool {
     var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
     return poll(&entry, 1, -1) >= 0 || errno == EINTR
   }

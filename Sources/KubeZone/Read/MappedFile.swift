@@ -17,7 +17,7 @@ final class MappedFile: @unchecked Sendable {
   /// What owns the mapping when this does not (a growing spool, mapped
   /// once with room to spare, whose early readers share it); else nil and
   /// the mapping is this object's.
-  private let owner: AnyObject?
+  private let owner: MappingOwner?
 
   /// Maps the regular file open as `fd` from byte `offset` to its end; the
   /// caller keeps `fd` (the mapping does not need it once made).
@@ -41,7 +41,7 @@ final class MappedFile: @unchecked Sendable {
   }
 
   /// The first `count` bytes of a mapping that `owner` keeps and unmaps.
-  init(name: String, base: UnsafeMutableRawPointer, count: Int, owner: AnyObject) {
+  init(name: String, base: UnsafeMutableRawPointer, count: Int, owner: MappingOwner) {
     self.name = name
     self.base = count > 0 ? base : nil
     self.count = count
@@ -62,6 +62,7 @@ final class MappedFile: @unchecked Sendable {
   /// Drops the whole pages inside `range` (offsets in the input) from the
   /// process's memory.
   func release(_ range: Range<Int>) {
+    if let owner { return owner.release(range) }
     guard let base else { return }
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     let start = (range.lowerBound + skip + page - 1) / page * page
@@ -71,4 +72,11 @@ final class MappedFile: @unchecked Sendable {
 
   /// A copy of the bytes, for the full readers.
   func array() -> [UInt8] { withBytes { Array($0) } }
+}
+
+/// What keeps a mapping that `MappedFile`s share, and knows which of its
+/// pages can be dropped (a spool's memory holds the only copy of its bytes).
+protocol MappingOwner: AnyObject, Sendable {
+  /// Drops what it can of the pages inside `range` from the process.
+  func release(_ range: Range<Int>)
 }

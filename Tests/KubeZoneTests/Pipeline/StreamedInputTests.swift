@@ -46,9 +46,12 @@ import KubeZoneSynth
   /// read as standard input is, with chunks of `chunk` bytes. Before the
   /// last burst the writer waits (10 s at most) for a chunk to be read:
   /// `readEarly` says whether one was read before the copy ended.
+  /// With `memory`, the copy moves from the spool file into memory after
+  /// its first bytes; `inMemory` says which part went there, and whether
+  /// some was given back.
   static func fromStream(
-    _ bytes: [UInt8], cuts: [Double], chunk: Int
-  ) throws -> (outcome: Outcome, fast: Bool, readEarly: Bool, discarded: Bool) {
+    _ bytes: [UInt8], cuts: [Double], chunk: Int, memory: MemoryLimits? = nil
+  ) throws -> (outcome: Outcome, fast: Bool, readEarly: Bool, discarded: Bool, inMemory: (range: Range<Int>?, gaveBack: Bool)) {
     let pipe = ExternalTool.privatePipe()
     // The pipe closes its ends when released: kept until the copy ends.
     defer { withExtendedLifetime(pipe) {} }
@@ -68,10 +71,10 @@ import KubeZoneSynth
       try? writer.close()
       written.signal()
     }.start()
-    let source = try InputSpool.start(fd: pipe.fileHandleForReading.fileDescriptor, closing: false, name: "<stdin>")
+    let source = try InputSpool.start(fd: pipe.fileHandleForReading.fileDescriptor, closing: false, name: "<stdin>", memory: memory)
     guard case .stream(let stream) = source else {
       Issue.record("a pipe is not streamed")
-      return (.error("not streamed"), false, false, false)
+      return (.error("not streamed"), false, false, false, (nil, false))
     }
     // Given back in steps of a few chunks, as 64 MB are of 8 MB chunks.
     stream.discardStep = 4 * chunk
@@ -95,21 +98,25 @@ import KubeZoneSynth
     } else {
       outcome = Self.outcome(read.fast?.result, read.bytes ?? [])
     }
-    return (outcome, read.fast != nil, early.value, stream.discarded)
+    return (outcome, read.fast != nil, early.value, stream.discarded, stream.memory)
   }
 
   /// Were a stream ever needed whole after bytes were given back, its
   /// reading would see zeros there: it is an internal error instead, and
   /// the same stream with nothing given back reads whole.
-  @Test(arguments: [false, true])
-  func aStreamNeededWholeAfterBytesWereGivenBackFails(givesBack: Bool) throws {
+  ///
+  /// In memory, held past `spill` with nothing given back (no List), the
+  /// copy goes back into the file: the input reads whole across the three.
+  @Test(arguments: [false, true], [false, true])
+  func aStreamNeededWholeAfterBytesWereGivenBackFails(givesBack: Bool, inMemory: Bool) throws {
     // No `items:`, so the full readers read it.
     let text = String(repeating: "# a comment line that pads the input\n", count: 2_000)
       + "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: n\nspec:\n  clusterIP: 10.0.0.1\n"
     let bytes = Array(text.utf8)
     let pipe = InputSpoolTests.pipe(feeding: bytes)
     defer { withExtendedLifetime(pipe) {} }
-    let source = try InputSpool.start(fd: pipe.fileHandleForReading.fileDescriptor, closing: false, name: "<stdin>")
+    let memory = inMemory ? MemoryLimits(fileFirst: 8192, hold: 8192, spill: 16384, unit: 4096, ready: 8192) : nil
+    let source = try InputSpool.start(fd: pipe.fileHandleForReading.fileDescriptor, closing: false, name: "<stdin>", memory: memory)
     guard case .stream(let stream) = source else {
       Issue.record("a pipe is not streamed")
       return
@@ -117,6 +124,8 @@ import KubeZoneSynth
     stream.discardStep = 4096
     var (copied, ended) = stream.wait(beyond: 0)
     while !ended { (copied, ended) = stream.wait(beyond: copied.count) }
+    let held = stream.memory.range
+    #expect(held == (inMemory ? 8192..<24576 : nil), "memory from the file's first 8 KB to the spill")
     if givesBack { stream.discard(8192..<40960) }
     #expect(stream.discarded == givesBack)
     do {
@@ -140,11 +149,23 @@ import KubeZoneSynth
     return bytes
   }
 
-  @Test(arguments: SnapshotFormat.allCases)
-  func aStreamInBurstsReadsAsTheFileDoes(format: SnapshotFormat) throws {
+  /// Memory after the file's first `fileFirst` bytes, held near a few
+  /// chunks, in whole pages: the readers cross from the file into memory,
+  /// and the memory of confirmed chunks is given back and filled again.
+  static func memory(fileFirst: Int = 64 << 10) -> MemoryLimits {
+    MemoryLimits(fileFirst: fileFirst, hold: 160 << 10, spill: 4 << 20, unit: 4096, ready: 32 << 10)
+  }
+
+  /// In the file, in memory after the file's first 64 KB, all in memory.
+  @Test(arguments: SnapshotFormat.allCases, [nil, 64 << 10, 0] as [Int?])
+  func aStreamInBurstsReadsAsTheFileDoes(format: SnapshotFormat, fileFirst: Int?) throws {
     let bytes = Self.snapshot(format)
     // Bursts ending mid-item, and chunks far smaller than the bursts.
-    let streamed = try Self.fromStream(bytes, cuts: [0.13, 0.37, 0.61, 0.85], chunk: 40_000)
+    let memory = fileFirst.map { Self.memory(fileFirst: $0) }
+    let streamed = try Self.fromStream(bytes, cuts: [0.13, 0.37, 0.61, 0.85], chunk: 40_000, memory: memory)
+    let held = streamed.inMemory
+    #expect(held.range == fileFirst.map { $0..<bytes.count }, "memory from the file's first bytes to the end")
+    #expect(held.gaveBack == (fileFirst != nil), "no memory was given back")
     let readEarly = streamed.readEarly, fast = streamed.fast, discarded = streamed.discarded
     #expect(readEarly, "no chunk was read before the copy ended")
     #expect(discarded, "no confirmed chunk was given back")
@@ -158,13 +179,14 @@ import KubeZoneSynth
 
   /// kubectl killed mid-List: the full readers' positioned error, as for
   /// the same bytes in a file.
-  @Test(arguments: SnapshotFormat.allCases, [0.55, 0.9])
-  func aStreamCutMidItemIsTheFilesError(format: SnapshotFormat, cut: Double) throws {
+  @Test(arguments: SnapshotFormat.allCases, [(0.55, false), (0.9, false), (0.9, true)])
+  func aStreamCutMidItemIsTheFilesError(format: SnapshotFormat, cut: (Double, inMemory: Bool)) throws {
     let whole = Self.snapshot(format)
-    var bytes = Array(whole.prefix(Int(Double(whole.count) * cut)))
+    var bytes = Array(whole.prefix(Int(Double(whole.count) * cut.0)))
     // Not at a line break, so YAML is cut inside a line too.
     while bytes.last == 0x0A { bytes.removeLast() }
-    let streamed = try Self.fromStream(bytes, cuts: [0.2, 0.5], chunk: 40_000)
+    let streamed = try Self.fromStream(bytes, cuts: [0.2, 0.5], chunk: 40_000, memory: cut.inMemory ? Self.memory() : nil)
+    #expect((streamed.inMemory.range != nil) == cut.inMemory)
     let readEarly = streamed.readEarly, fast = streamed.fast, discarded = streamed.discarded
     #expect(readEarly, "no chunk was read before the copy ended")
     #expect(!fast)
