@@ -8,18 +8,6 @@ import Testing
 /// in the file, in memory moved ahead and filled again, or in the file the
 /// copy spilled into.
 @Suite struct SpoolStreamMemoryTests {
-  /// SplitMix64, so that a failing seed can be run again.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// The stream's byte at `offset`: no run of it repeats within a page.
   static func byte(_ offset: Int) -> UInt8 { UInt8(truncatingIfNeeded: offset &* 131 &+ offset >> 12 &+ offset >> 20) }
 
@@ -34,7 +22,7 @@ import Testing
   /// `limits`; the reader waits for more, checks what is new (marked as
   /// read, as a chunk is), then gives back a random part of it.
   static func run(count: Int, limits: MemoryLimits, seed: UInt64) throws -> Outcome {
-    var random = Generator(state: seed)
+    var random = SeededGenerator(seed: seed)
     let pipe = ExternalTool.privatePipe()
     defer { withExtendedLifetime(pipe) {} }
     let writer = pipe.fileHandleForWriting
@@ -89,7 +77,7 @@ import Testing
 
   @Test(arguments: 1...24)
   func whatIsKeptIsTheStreamsBytes(seed: UInt64) throws {
-    var random = Generator(state: seed &* 7919)
+    var random = SeededGenerator(seed: seed &* 7919)
     let page = SpoolStream.page
     let unit = page * Int.random(in: 1...4, using: &random)
     let limits = MemoryLimits(
