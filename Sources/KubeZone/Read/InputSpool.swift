@@ -94,9 +94,7 @@ enum InputSpool {
     var left = limit
     #if os(Linux)
       if let splice = Splice.function {
-        // A larger pipe means fewer wake-ups; refused (not a pipe, or over
-        // the user's limit) changes nothing.
-        _ = fcntl(source, 1031 /* F_SETPIPE_SZ */, Int32(chunk))
+        widen(source)
         var first = true
         while left > 0 {
           let n = splice(source, nil, spool, nil, min(chunk, left), 0)
@@ -118,12 +116,8 @@ enum InputSpool {
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
     defer { buffer.deallocate() }
     while left > 0 {
-      let n = read(source, buffer, min(chunk, left))
+      let n = try readAvailable(source, into: buffer, count: min(chunk, left), name: name)
       if n == 0 { return true }
-      if n < 0 {
-        if errno == EINTR || errno == EAGAIN && wait(for: source) { continue }
-        throw failure(name, "cannot read", errno)
-      }
       var done = 0
       while done < n {
         let w = write(spool, buffer + done, n - done)
@@ -137,9 +131,25 @@ enum InputSpool {
     return false
   }
 
+  /// A larger pipe means fewer wake-ups; refused (not a pipe, or over the
+  /// user's limit) changes nothing.
+  static func widen(_ source: Int32) {
+    _ = fcntl(source, 1031 /* F_SETPIPE_SZ */, Int32(chunk))
+  }
+
+  /// Reads up to `count` bytes of `source` into `buffer`, waiting out
+  /// interruptions and a non-blocking source; 0 at its end.
+  static func readAvailable(_ source: Int32, into buffer: UnsafeMutableRawPointer, count: Int, name: String) throws(InputError) -> Int {
+    while true {
+      let n = read(source, buffer, count)
+      if n >= 0 { return n }
+      guard errno == EINTR || errno == EAGAIN && wait(for: source) else { throw failure(name, "cannot read", errno) }
+    }
+  }
+
   /// Waits until a non-blocking `fd` has data or its end; false when it
   /// cannot be waited on.
-  static func wait(for fd: Int32) -> Bool {
+  private static func wait(for fd: Int32) -> Bool {
     var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
     return poll(&entry, 1, -1) >= 0 || errno == EINTR
   }

@@ -45,11 +45,11 @@ struct MemoryLimits: Sendable {
 /// back so that it stays near `MemoryLimits.hold`; what cannot be given
 /// back spills into the spool file.
 extension SpoolStream {
-  /// Copies `source` into the file up to `fileFirst` bytes (rounded up to
-  /// a whole page), then into memory.
-  func copyThroughMemory(from source: Int32, after fileFirst: Int) throws(InputError) {
+  /// Copies `source` into the file up to `MemoryLimits.fileFirst` bytes
+  /// (rounded up to a whole page), then into memory.
+  func copyThroughMemory(from source: Int32) throws(InputError) {
     guard let limits else { return }
-    let start = (fileFirst + Self.page - 1) / Self.page * Self.page
+    let start = (limits.fileFirst + Self.page - 1) / Self.page * Self.page
     if start > 0, try InputSpool.copy(from: source, name: name, to: spool, folder: folder, limit: start, copied: publish) { return }
     // Only bytes past `written` are replaced, which nobody reads.
     let mapped = mmap(base + start, reserved - start, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0)
@@ -62,11 +62,8 @@ extension SpoolStream {
     #endif
     condition.lock()
     (memoryStart, memoryGivenBack, memoryReused, readyEnd) = (start, start, start, start)
-    var at = written
     condition.unlock()
-    // A larger pipe means fewer wake-ups; refused (not a pipe, or over the
-    // user's limit) changes nothing.
-    _ = fcntl(source, 1031 /* F_SETPIPE_SZ */, Int32(InputSpool.chunk))
+    InputSpool.widen(source)
     while true {
       condition.lock()
       while working > 0, written - memoryGivenBack >= limits.hold, written - memoryGivenBack < limits.spill {
@@ -75,7 +72,7 @@ extension SpoolStream {
       let spills = written - memoryGivenBack >= limits.spill
       // Read no further than the spill would let it hold.
       let end = min(reserved, memoryGivenBack + limits.spill)
-      at = written
+      let at = written
       let givenBack = memoryReused..<max(memoryReused, memoryGivenBack)
       memoryReused = givenBack.upperBound
       condition.unlock()
@@ -102,17 +99,9 @@ extension SpoolStream {
   /// Reads what `source` has, up to `InputSpool.chunk` bytes and `end`,
   /// into memory at `at` and publishes it; false at the stream's end.
   private func readSome(from source: Int32, at: Int, upTo end: Int) throws(InputError) -> Bool {
-    while true {
-      let n = read(source, base + at, min(InputSpool.chunk, end - at))
-      if n > 0 {
-        publish(n)
-        return true
-      }
-      if n == 0 { return false }
-      guard errno == EINTR || errno == EAGAIN && InputSpool.wait(for: source) else {
-        throw InputSpool.failure(name, "cannot read", errno)
-      }
-    }
+    let n = try InputSpool.readAvailable(source, into: base + at, count: min(InputSpool.chunk, end - at), name: name)
+    if n > 0 { publish(n) }
+    return n > 0
   }
 
   /// The rest of the stream into the spool file again, at the same offsets

@@ -99,8 +99,8 @@ final class SpoolStream: @unchecked Sendable, MappingOwner {
     let thread = Thread { [self] in
       var failed: InputError?
       do throws(InputError) {
-        if let limits {
-          try copyThroughMemory(from: source, after: limits.fileFirst)
+        if limits != nil {
+          try copyThroughMemory(from: source)
         } else {
           try InputSpool.copy(from: source, name: name, to: spool, folder: folder) { publish($0) }
         }
