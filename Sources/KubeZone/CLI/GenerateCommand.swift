@@ -28,12 +28,16 @@ enum GenerateCommand {
     discussion: """
       INPUT is a file, a folder (read recursively for *.yaml, *.yml, *.json in
       sorted order) or - for standard input. Files hold one object, a List, or
-      several YAML documents. A zone whose records did not change is left
-      untouched (same bytes, same serial); changed zones get a new serial and
-      are all replaced at once, under a lock on the output folder. Exit codes:
-      0 done (with --check: nothing would change), 1 files would change
-      (--check), 2 invalid input or usage, or the --on-change command failed
-      (the zones are written), 3 refused by a safety guard.
+      several YAML documents. Standard input from a pipe is read as it
+      arrives, into memory on transparent huge pages; what cannot be given
+      back as it is read goes to an unnamed file in $TMPDIR (else /tmp), and
+      all of it with KUBEZONE_SPOOL=file in the environment. A zone whose
+      records did not change is left untouched (same bytes, same serial);
+      changed zones get a new serial and are all replaced at once, under a
+      lock on the output folder. Exit codes: 0 done (with --check: nothing
+      would change), 1 files would change (--check), 2 invalid input or usage,
+      or the --on-change command failed (the zones are written), 3 refused by
+      a safety guard.
       """)
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(KubeZoneFailure) -> ExitCode {
