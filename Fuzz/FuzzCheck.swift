@@ -45,6 +45,24 @@ enum FuzzCheck {
       fail("\(who): rendered JSON does not read back: \(error)\n\(text.prefix(300))")
     }
   }
+
+  /// A stream's reading must end as the full readers' reading of the
+  /// whole input: the same objects and skips, or the same error with the
+  /// same excerpt. `who` says which stream, for the message.
+  static func sameReading(
+    _ streamed: Result<ObjectDecoder.Result, InputError>, as whole: Result<ObjectDecoder.Result, InputError>, _ who: String
+  ) {
+    switch (streamed, whole) {
+    case (.success(let s), .success(let w)):
+      require(s.objects == w.objects && s.skipped == w.skipped, "\(who) reads other objects")
+    case (.failure(let s), .failure(let w)):
+      require(s.rendered == w.rendered, "\(who) gives another error: \(s.rendered) / \(w.rendered)")
+    case (.success, .failure(let w)):
+      fail("\(who) read what the full readers reject: \(w)")
+    case (.failure(let s), .success):
+      fail("\(who) fails where the full readers read the input: \(s)")
+    }
+  }
 }
 
 enum JSONSniff {

@@ -140,15 +140,6 @@ enum PipelineFuzz {
         expected = .failure(error)
       }
     }
-    switch (rehearsed.result, expected) {
-    case (.success(let streamed), .success(let whole)):
-      FuzzCheck.require(streamed.objects == whole.objects && streamed.skipped == whole.skipped, "a stream reads other objects")
-    case (.failure(let streamed), .failure(let whole)):
-      FuzzCheck.require(streamed.rendered == whole.rendered, "a stream taken up gives another error: \(streamed.rendered) / \(whole.rendered)")
-    case (.success, .failure(let whole)):
-      FuzzCheck.fail("a stream read what the full readers reject: \(whole)")
-    case (.failure(let streamed), .success):
-      FuzzCheck.fail("a stream fails where the full readers read the input: \(streamed)")
-    }
+    FuzzCheck.sameReading(rehearsed.result, as: expected, "a stream taken up")
   }
 }

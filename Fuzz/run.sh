@@ -5,7 +5,7 @@
 #   Fuzz/run.sh HARNESS SECONDS [extra libFuzzer flags...]
 #   Fuzz/run.sh yaml 600
 #
-# HARNESS is yaml, json, pipeline or zonefile (Fuzz/<HARNESS>.swift). The
+# HARNESS is yaml, json, pipeline, stream or zonefile (Fuzz/<HARNESS>.swift). The
 # library sources are compiled into the harness binary (not the kubezone
 # executable's main.swift), with ASan and libFuzzer, into .build-fuzz/.
 # The run starts from Fuzz/corpus/<HARNESS>/ (checked in, seeded from the
@@ -67,6 +67,8 @@ if [ "$harness" = zonefile ]; then
 else
   seeds+=(examples Tests/KubeZoneTests/Hostile/cases)
 fi
+# The stream harness reads what the pipeline harness reads.
+[ "$harness" = stream ] && seeds+=(Fuzz/corpus/pipeline .build-fuzz/corpus/pipeline)
 case $harness in
   yaml) seeds+=(Tests/Conformance/yaml-test-suite) ;;
   json) seeds+=(Tests/Conformance/json-test-suite/test_parsing) ;;
@@ -78,6 +80,8 @@ seeds=("${existing[@]}")
 # Kubernetes objects fit in a few KiB; longer inputs only slow the search.
 case $harness in
   json) max_len=16384 ;;
+  # Room for a List of a few kubectl-sized pods, whose chunks give pages back.
+  stream) max_len=32768 ;;
   *) max_len=4096 ;;
 esac
 

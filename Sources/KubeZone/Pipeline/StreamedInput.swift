@@ -34,15 +34,16 @@ enum StreamedInput {
 
   /// Follows the copy to its end, starting chunks as their bytes arrive;
   /// nil when nothing could start before the end (a small input, or no
-  /// List in kubectl's layout).
+  /// List in kubectl's layout). The first item is looked for once more
+  /// than `head` bytes are there (the fuzz harness's inputs are small).
   static func begin(
     _ stream: SpoolStream, decoder: ObjectDecoder, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    jsonChunkSize: Int = FastJSONInput.chunkSize, yamlChunkSize: Int = FastYAMLInput.chunkSize,
+    jsonChunkSize: Int = FastJSONInput.chunkSize, yamlChunkSize: Int = FastYAMLInput.chunkSize, head: Int = StreamedInput.head + 4096,
     directDecode: Bool = true, discards: Bool = true, progress: (@Sendable (_ bytes: Int, _ objects: Int) -> Void)? = nil
   ) -> Early? {
     // The head: enough to find the first item, or all there is.
     var (buf, ended) = stream.wait(beyond: 0)
-    while !ended, buf.count <= head + 4096 { (buf, ended) = stream.wait(beyond: buf.count) }
+    while !ended, buf.count <= head { (buf, ended) = stream.wait(beyond: buf.count) }
     guard !ended else { return nil }
     let release: @Sendable (Range<Int>) -> Void = { stream.release($0) }
     let file = stream.name
