@@ -67,8 +67,9 @@ if [ "$harness" = zonefile ]; then
 else
   seeds+=(examples Tests/KubeZoneTests/Hostile/cases)
 fi
-# The stream harness reads what the pipeline harness reads.
-[ "$harness" = stream ] && seeds+=(Fuzz/corpus/pipeline .build-fuzz/corpus/pipeline)
+# The stream harness starts from the pipeline harness's checked-in seeds
+# too; not its found corpus, whose 100,000 small inputs are not Lists.
+[ "$harness" = stream ] && seeds+=(Fuzz/corpus/pipeline)
 case $harness in
   yaml) seeds+=(Tests/Conformance/yaml-test-suite) ;;
   json) seeds+=(Tests/Conformance/json-test-suite/test_parsing) ;;
