@@ -50,10 +50,14 @@ struct SimpleBlockYAMLParser {
   var indent: Int { pos - lineStart }
   var atDash: Bool { at(pos) == UInt8(ascii: "-") && (at(pos + 1) == 0x20 || at(pos + 1) == 0x0A) }
 
-  /// Moves past the `- ` of an entry `atDash` found; a `-` that ends the
-  /// input (which `at` sees followed by a line break) leaves `pos` at the
-  /// end, never past it, where `location` would read beyond the bytes.
-  @inline(__always) mutating func skipDash() { pos = min(pos + 2, buf.count) }
+  /// Moves past the `- ` of an entry `atDash` found. A `-` that ends its
+  /// line moves past the `-` only: the value's reading then meets the
+  /// line break and gives up, where moving past it read the next line as
+  /// the entry's value without counting the line (`items:` at column 0
+  /// became a key of the entry above, and a stream was taken up a line
+  /// early). A `-` that ends the input leaves `pos` at the end, never
+  /// past it, where `location` would read beyond the bytes.
+  @inline(__always) mutating func skipDash() { pos = min(pos + (at(pos + 1) == 0x20 ? 2 : 1), buf.count) }
 
   func abort(_ why: String) -> PruningAbort { PruningAbort(reason: why, offset: baseOffset + pos) }
 

@@ -300,6 +300,29 @@ import Testing
     #expect(read.streamed == read.whole)
   }
 
+  /// stream harness, crash-e0de7b1b: a List entry `-` ending its line
+  /// (an empty value) with a column-0 line after it (`items:` again, or a
+  /// plain word). The simple YAML parser moved past the line break with
+  /// the `- `, read the next line as the entry's value and did not count
+  /// it, so its chunk was confirmed one line short and a stream taken up
+  /// after it gave the whole input's error a line early (172 for 173).
+  /// The parser now gives such an entry up; the general parser reads it.
+  @Test(arguments: ["    -\nitems:\n", "    -\nplain\n", "    -\n- b\n"], [true, false])
+  func anEntryEndingItsLineDoesNotTakeTheNextLine(after: String, direct: Bool) throws {
+    let item = "- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n    namespace: n\n  status:\n    hostIPs:\n"
+    let chunk = Array((item + after).utf8)
+    chunk.withUnsafeBufferPointer { buf in
+      let read = FastYAMLInput.readChunk(
+        buf, 0..<buf.count, file: "in.yaml", decoder: ObjectDecoder(), limits: .default, general: false, directDecode: direct)
+      #expect(read == nil, "the simple parser read \(read.map { "\($0.items) items on \($0.lines) lines" } ?? "")")
+    }
+    // Its bytes as they are: 0xff is what fails, which a String would replace.
+    let data = try #require(FileManager.default.contents(atPath: TestSupport.path("Fuzz/findings/stream-crash-e0de7b1b.yaml")))
+    let read = Self.rehearsedAndWhole([UInt8](data), file: "s.yaml")
+    #expect(read.whole.hasPrefix("s.yaml:173:52: error: invalid UTF-8 byte 0xff"), "\(read.whole)")
+    #expect(read.streamed == read.whole)
+  }
+
   /// `bytes` read as a stream whose confirmed chunks are given back (as
   /// the pipeline harness rehearses it) and whole by the full readers:
   /// whether bytes were given back, and each reading's rendered error
