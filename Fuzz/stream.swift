@@ -5,8 +5,8 @@ import Glibc
 /// with limits of a few pages, so that memory is given back, reused and
 /// spilled into the file); its List is read while it arrives
 /// (`StreamedInput.begin`, two threads, chunks of a few hundred bytes) and
-/// finished as `kubezone generate -` finishes it (`Pipeline.read`,
-/// `ResumedInput`). Invariants beyond "no crash":
+/// finished as `kubezone generate -` finishes it (`Pipeline.read`, then
+/// `Pipeline.decode`, as `generate` does). Invariants beyond "no crash":
 /// - it is never needed whole after part of it was given back;
 /// - it reads into the full readers' objects and skips, or their error
 ///   with the same excerpt, as the same bytes in a file;
@@ -100,13 +100,7 @@ enum StreamFuzz {
     let read = try Pipeline.read(stream, decoder: decoder, early: early, progress: nil)
     Tally.shared.add(stream: stream, count: bytes.count, early: early != nil, read: read)
     var result = ObjectDecoder.Result()
-    if let resumed = read.resumed {
-      try resumed.decode(with: decoder, into: &result)
-    } else if let fast = read.fast {
-      result = fast.result
-    } else {
-      try Pipeline.decode(read.bytes ?? [], file: name, with: decoder, into: &result)
-    }
+    _ = try Pipeline.decode(read, with: decoder, into: &result)
     return result
   }
 

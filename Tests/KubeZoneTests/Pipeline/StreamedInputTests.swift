@@ -86,19 +86,16 @@ import KubeZoneSynth
     written.wait()
     #expect((read.fast?.bytes ?? read.resumed?.count ?? read.bytes?.count) == bytes.count)
     #expect(!stream.discarded || read.bytes == nil, "the whole input was read after parts were given back")
+    let fast = read.fast != nil
+    var result = ObjectDecoder.Result()
     let outcome: Outcome
-    if let resumed = read.resumed {
-      var result = ObjectDecoder.Result()
-      do {
-        try resumed.decode(with: decoder, into: &result)
-        outcome = .objects(result.objects, skipped: result.skipped)
-      } catch {
-        outcome = .error("\(error)")
-      }
-    } else {
-      outcome = Self.outcome(read.fast?.result, read.bytes ?? [])
+    do {
+      _ = try Pipeline.decode(read, with: decoder, into: &result)
+      outcome = .objects(result.objects, skipped: result.skipped)
+    } catch {
+      outcome = .error("\(error)")
     }
-    return (outcome, read.fast != nil, early.value, stream.discarded, stream.memory)
+    return (outcome, fast, early.value, stream.discarded, stream.memory)
   }
 
   /// Were a stream ever needed whole after bytes were given back, its
