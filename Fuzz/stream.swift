@@ -97,10 +97,10 @@ enum StreamFuzz {
     stream.discardStep = page
     let early = StreamedInput.begin(
       stream, decoder: decoder, threads: 2, jsonChunkSize: shape.chunk, yamlChunkSize: shape.chunk, head: shape.head)
-    let read = try Pipeline.read(stream, decoder: decoder, early: early, progress: nil)
+    var read = try Pipeline.read(stream, decoder: decoder, early: early, progress: nil)
     Tally.shared.add(stream: stream, count: bytes.count, early: early != nil, read: read)
     var result = ObjectDecoder.Result()
-    _ = try Pipeline.decode(read, with: decoder, into: &result)
+    _ = try Pipeline.decode(&read, with: decoder, into: &result)
     return result
   }
 

@@ -53,33 +53,33 @@ extension Pipeline {
     name: String, bytes: [UInt8]?, fast: (result: ObjectDecoder.Result, bytes: Int)?, resumed: ResumedInput?
   )
 
-  /// One input's read turned into objects appended to `decoded`: a
-  /// stream's List taken up (`ResumedInput`), else the fast readers'
-  /// objects, else the full readers on its bytes. The product, its tests
-  /// and the stream fuzz harness all go through here.
+  /// One input's read turned into objects appended to `decoded`, and
+  /// taken out of `read`: a stream's List taken up (`ResumedInput`), else
+  /// the fast readers' objects, else the full readers on its bytes. The
+  /// product, its tests and the stream fuzz harness all go through here.
   ///
   /// Returns the input's size and, when some of it was decoded here rather
   /// than while it was read, how many bytes a progress meter has not seen.
   static func decode(
-    _ read: consuming Read, with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result
+    _ read: inout Read, with decoder: ObjectDecoder, into decoded: inout ObjectDecoder.Result
   ) throws(InputError) -> (size: Int, unreported: Int?) {
-    var (name, bytes, fast, resumed) = read
-    if let resumed = resumed.take() {
+    // Each part is taken out of `read`, so no copy is left to share its
+    // objects, which `append` then moves rather than copies.
+    if let resumed = read.resumed.take() {
       let (size, kept) = (resumed.count, resumed.bytes.count)
       // Its last use, so the confirmed objects it holds are moved.
       try resumed.decode(with: decoder, into: &decoded)
       return (size, kept)
     }
-    // Taken, so its objects are moved, not copied (`append`).
-    if let (fastResult, size) = fast.take() {
+    if let (fastResult, size) = read.fast.take() {
       // A file the fast path read held one non-empty document at least.
       var result = consume fastResult
       result.documentCount = max(result.documentCount, 1)
       decoded.append(consume result)
       return (size, nil)
     }
-    let all = bytes.take() ?? []
-    try decode(all, file: name, with: decoder, into: &decoded)
+    let all = read.bytes.take() ?? []
+    try decode(all, file: read.name, with: decoder, into: &decoded)
     return (all.count, all.count)
   }
 

@@ -11,9 +11,9 @@ public enum Pipeline {
     let inputs = try InputFiles.expand(request.inputs)
     let meter = request.progress.map { ProgressMeter(totalBytes: InputFiles.totalSize(inputs), sink: $0) }
     for input in inputs {
-      let read = try readInput(input, decoder: decoder, meter: meter)
+      var read = try readInput(input, decoder: decoder, meter: meter)
       let before = decoded.objects.count
-      let (size, unreported) = try decode(read, with: decoder, into: &decoded)
+      let (size, unreported) = try decode(&read, with: decoder, into: &decoded)
       timings.inputBytes += size
       if let unreported { meter?.add(bytes: unreported, objects: decoded.objects.count - before) }
     }

@@ -82,7 +82,7 @@ import KubeZoneSynth
       stream, decoder: decoder, threads: 2, jsonChunkSize: chunk, yamlChunkSize: chunk, progress: { _, _ in chunkRead.signal() })
     // Read as `kubezone generate -` reads it: the bytes of confirmed
     // chunks are gone from the spool by now (`SpoolStream.discard`).
-    let read = try Pipeline.read(stream, decoder: decoder, early: plan, progress: nil)
+    var read = try Pipeline.read(stream, decoder: decoder, early: plan, progress: nil)
     written.wait()
     #expect((read.fast?.bytes ?? read.resumed?.count ?? read.bytes?.count) == bytes.count)
     #expect(!stream.discarded || read.bytes == nil, "the whole input was read after parts were given back")
@@ -90,7 +90,7 @@ import KubeZoneSynth
     var result = ObjectDecoder.Result()
     let outcome: Outcome
     do {
-      _ = try Pipeline.decode(read, with: decoder, into: &result)
+      _ = try Pipeline.decode(&read, with: decoder, into: &result)
       outcome = .objects(result.objects, skipped: result.skipped)
     } catch {
       outcome = .error("\(error)")
