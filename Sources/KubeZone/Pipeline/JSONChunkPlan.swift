@@ -35,9 +35,14 @@ final class JSONChunkPlan: @unchecked Sendable {
   /// Where the search for the next start goes on.
   private var scanned: Int
   private let pool: ChunkPool<FastJSONInput.Chunk>
+  /// The pool's threads (the caller reads with them too).
+  private let threads: Int
+  /// The input is whole (`complete`): its last chunks are cut smaller.
+  private var whole = false
   private let read: Read
   private let release: @Sendable (Range<Int>) -> Void
-  private let readsFirst: Bool
+  /// Whether the plan reads chunk 0 too (a stream's); else the caller does.
+  let readsFirst: Bool
   private let confirmed: (@Sendable (_ lineStart: Int) -> Void)?
   private let lock = NSLock()
   /// Chunks read to exactly their end, by start, not yet joined to the
@@ -61,6 +66,7 @@ final class JSONChunkPlan: @unchecked Sendable {
     self.step = max(1, step)
     scanned = first + 1
     pool = ChunkPool(threads: threads)
+    self.threads = max(0, threads)
     self.read = read
     self.release = release
     self.readsFirst = readsFirst
@@ -85,7 +91,7 @@ final class JSONChunkPlan: @unchecked Sendable {
       // but the kernel maps a file's pages in large folios (2 MB here), so
       // without giving each window back this loop mapped 290 MB of a
       // 1.3 GB file at once. Each chunk maps its pages again when read.
-      release(max(first, (starts.last ?? first) + step - (4 << 20))..<min(buf.count, start + (4 << 20)))
+      release(max(first, (starts.last ?? first) + stride(buf) - (4 << 20))..<min(buf.count, start + (4 << 20)))
       starts.append(start)
       let bytes = UnsafeSendable(UnsafeBufferPointer(rebasing: buf[0..<start + 1]))
       if starts.count == 1 {
@@ -118,6 +124,7 @@ final class JSONChunkPlan: @unchecked Sendable {
   /// The input is whole: the remaining starts, and the last chunk, which
   /// reads through the List's `]`.
   func complete(_ buf: UnsafeBufferPointer<UInt8>) {
+    whole = true
     extend(buf)
     guard let last = starts.last else { return }
     let shared = UnsafeSendable(buf)
@@ -144,9 +151,20 @@ final class JSONChunkPlan: @unchecked Sendable {
     _ = pool.finish()
   }
 
-  /// The next chunk's `{`, at least `step` bytes after the last start.
+  /// Bytes the next chunk holds at least: `step`, or a quarter of it
+  /// within the last `step` per thread of a whole input that holds more
+  /// than twice that, so that the threads run out of chunks at about the
+  /// same time instead of one reading the last whole chunk alone (an
+  /// input of one chunk per thread is even already).
+  private func stride(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
+    let zone = (threads + 1) * step
+    let tail = whole && buf.count - first > 2 * zone && buf.count - (starts.last ?? first) <= zone
+    return tail ? max(1, step / 4) : step
+  }
+
+  /// The next chunk's `{`, at least `stride` bytes after the last start.
   private func nextStart(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
-    var i = max(scanned, (starts.last ?? first) + step)
+    var i = max(scanned, (starts.last ?? first) + stride(buf))
     let last = buf.count - pattern.count
     while i <= last {
       if buf[i] == 0x0A, buf[i + indent + 1] == UInt8(ascii: "}"),
