@@ -1,3 +1,5 @@
+import Foundation
+
 /// Moving objects between the stages' arrays instead of copying them.
 ///
 /// A copy of a pod retains each of its strings, arrays and dictionaries,
@@ -35,5 +37,40 @@ extension Array where Element == KubernetesObject {
     if capacity < count + other.count { reserveCapacity(Swift.max(count + other.count, 2 * capacity)) }
     for i in other.indices { append(other.take(at: i)) }
     other = []
+  }
+
+  /// `parts`' objects in order, moved (each part's `vacated` left behind),
+  /// on all cores: each part into its own place in the result. The join
+  /// of a List's chunks moved 30,000 pods one by one on one core (about
+  /// 12 ms, half of it faulting the result's fresh pages in) while the
+  /// other cores waited. Each part must be its storage's only owner, as
+  /// for `appendMoving`.
+  static func joinMoving(_ parts: inout [[KubernetesObject]]) -> [KubernetesObject] {
+    if parts.count == 1 { return parts.removeLast() }
+    var total = 0
+    let offsets = parts.map { part in
+      defer { total += part.count }
+      return total
+    }
+    let joined = [KubernetesObject](unsafeUninitializedCapacity: total) { buf, initialized in
+      if let base = buf.baseAddress {
+        let destination = UnsafeSendable(base)
+        parts.withUnsafeMutableBufferPointer { all in
+          let all = UnsafeSendable(all)
+          DispatchQueue.concurrentPerform(iterations: all.value.count) { i in
+            all.value[i].withUnsafeMutableBufferPointer { part in
+              guard let from = part.baseAddress else { return }
+              (destination.value + offsets[i]).moveInitialize(from: from, count: part.count)
+              from.initialize(repeating: .vacated, count: part.count)
+            }
+            // Freed here, in parallel too, not all at once at the end.
+            all.value[i] = []
+          }
+        }
+      }
+      initialized = total
+    }
+    parts = []
+    return joined
   }
 }

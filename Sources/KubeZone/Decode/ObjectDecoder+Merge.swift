@@ -9,6 +9,28 @@ extension ObjectDecoder.Result {
     log.append(contentsOf: other.log)
   }
 
+  /// Adds what other parts of the input decoded, in order, after this
+  /// part, as `append` of each would, with their objects moved into place
+  /// on all cores (`joinMoving`).
+  mutating func append(contentsOf others: inout [ObjectDecoder.Result]) {
+    guard !others.isEmpty else { return }
+    var parts: [[KubernetesObject]] = []
+    parts.reserveCapacity(others.count + 1)
+    parts.append(objects)
+    objects = []
+    for i in others.indices {
+      var other = ObjectDecoder.Result()
+      swap(&other, &others[i])
+      parts.append(other.objects)
+      other.objects = []
+      documentCount += other.documentCount
+      for (label, n) in other.skipped { skipped[label, default: 0] += n }
+      log.append(contentsOf: other.log)
+    }
+    others = []
+    objects = .joinMoving(&parts)
+  }
+
   /// Moves every position down `lines` lines, in place (a chunk read on
   /// its own counts lines from 1, and its only copy is not copied again);
   /// false, leaving it unusable, when it holds diagnostics other than notes

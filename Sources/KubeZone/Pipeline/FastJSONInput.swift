@@ -227,9 +227,10 @@ enum FastJSONInput {
     // is shifted in place and dropped once appended.
     var result = chunks[0].result
     chunks[0].result = ObjectDecoder.Result()
-    // Room for every chunk's objects: growing by doubling moved them up to
-    // twice more, onto fresh pages, while the other cores were idle.
-    result.objects.reserveCapacity(chunks.reduce(0) { $0 + $1.result.objects.count })
+    // The chunks joined so far, moved into `result` together on all cores
+    // (`append(contentsOf:)`), before a checkpoint and at the end.
+    var joined: [ObjectDecoder.Result] = []
+    joined.reserveCapacity(chunks.count)
     var end = chunks[0].end
     var reachedEnd = chunks[0].reachedEnd
     var items = chunks[0].items
@@ -238,6 +239,7 @@ enum FastJSONInput {
     while true {
       if end.pos == frontier, frontier != first.pos, checkpoint == nil {
         // The join follows the plan's rule, so it passes its frontier.
+        result.append(contentsOf: &joined)
         checkpoint = ListCheckpoint(result: result, head: first.lineStart, headLine: first.line, rest: end.lineStart, restLine: end.line, items: items)
         result = ObjectDecoder.Result()
       }
@@ -246,13 +248,14 @@ enum FastJSONInput {
       var next = chunks[i].result
       chunks[i].result = ObjectDecoder.Result()
       guard next.shiftLines(by: shift) else { return nil }
-      result.append(consume next)
+      joined.append(consume next)
       end = chunks[i].end
       end.line += shift
       reachedEnd = chunks[i].reachedEnd
       items += chunks[i].items
       i += 1
     }
+    result.append(contentsOf: &joined)
     if !reachedEnd {
       // A guess was wrong: read on from here alone.
       let rest = readChunk(buf, file: file, limits: limits, from: end, until: nil, decoder: decoder, directDecode: directDecode, release: release, progress: progress)

@@ -100,10 +100,14 @@ enum FastYAMLInput {
     let confirmed = chunks.confirmedChunks
     var checkpoint: ListCheckpoint?
     var result = ObjectDecoder.Result()
-    result.objects.reserveCapacity(read.reduce(0) { $0 + ($1?.result.objects.count ?? 0) })
+    // The chunks joined so far, moved into `result` together on all cores
+    // (`append(contentsOf:)`), before the checkpoint and at the end.
+    var parts: [ObjectDecoder.Result] = []
+    parts.reserveCapacity(read.count)
     var (line, items, joined) = (firstLine, 0, 0)
     for c in 0...read.count {
       if c == confirmed, c > 0 {
+        result.append(contentsOf: &parts)
         checkpoint = ListCheckpoint(
           result: result, head: itemsStart, headLine: firstLine, rest: chunks.starts[c], restLine: line, items: items)
         result = ObjectDecoder.Result()
@@ -112,12 +116,13 @@ enum FastYAMLInput {
       var part = chunk.result
       chunk.result = ObjectDecoder.Result()
       guard part.shiftLines(by: line - 1) else { break }
-      result.append(consume part)
+      parts.append(consume part)
       line += chunk.lines
       items += chunk.items
       joined += 1
     }
     guard complete, joined == read.count else { return checkpoint.map { .resume($0) } ?? .full }
+    result.append(contentsOf: &parts)
     return .decoded(ListCheckpoint.joining(&checkpoint, result))
   }
 

@@ -124,4 +124,44 @@ import Testing
     #expect(merged.objects == all && merged.documentCount == all.count)
     #expect(merged.skipped["v1/Thing"] == all.indices.reduce(0, +))
   }
+
+  @Test func joiningMovesEveryPartInOrder() throws {
+    let all = try Self.decode(Self.manifests)
+    // Parts of every size, empty ones and one of everything included.
+    var parts = [Array(all[..<3]), [], Array(all[3..<4]), Array(all[4...]), []]
+    let joined = [KubernetesObject].joinMoving(&parts)
+    #expect(joined == all && parts.isEmpty)
+    var one = [all]
+    #expect([KubernetesObject].joinMoving(&one) == all && one.isEmpty)
+    var none: [[KubernetesObject]] = []
+    #expect([KubernetesObject].joinMoving(&none).isEmpty)
+    // Many parts, as a large List's chunks: more than there are cores.
+    let many = (0..<200).map { i in Array(repeating: all[i % all.count], count: i % 7) }
+    var moved = many
+    #expect([KubernetesObject].joinMoving(&moved) == Array(many.joined()))
+  }
+
+  @Test func mergingManyResultsAtOnceIsMergingEachInTurn() throws {
+    let all = try Self.decode(Self.manifests)
+    func parts() -> [ObjectDecoder.Result] {
+      all.enumerated().map { i, object in
+        var part = ObjectDecoder.Result()
+        part.objects = Array(repeating: object, count: i % 3)
+        part.documentCount = i % 2
+        part.skipped = ["v1/Thing": i]
+        part.log.warn("part \(i)", at: nil)
+        return part
+      }
+    }
+    var oneByOne = ObjectDecoder.Result()
+    oneByOne.objects = [all[0]]
+    var atOnce = oneByOne
+    for part in parts() { oneByOne.append(part) }
+    var others = parts()
+    atOnce.append(contentsOf: &others)
+    #expect(others.isEmpty)
+    #expect(atOnce.objects == oneByOne.objects && atOnce.documentCount == oneByOne.documentCount)
+    #expect(atOnce.skipped == oneByOne.skipped)
+    #expect(atOnce.log.entries.map(\.message) == oneByOne.log.entries.map(\.message))
+  }
 }
