@@ -85,8 +85,10 @@ enum PipelineFuzz {
   }
 
   /// Decodes as `kubezone generate` does a file: the fast JSON or YAML
-  /// path when it applies (on one thread, in small chunks so the splitting
-  /// is exercised too), else the full readers; then the rest of the run.
+  /// path when it applies (in small chunks so the splitting is exercised
+  /// too: JSON's on two threads, the caller reading chunk 0 beside the
+  /// pool and the last chunks cut smaller; YAML's on the caller alone),
+  /// else the full readers; then the rest of the run.
   /// Where the fast path reads the input, the full readers must read it
   /// into the same objects.
   static func run(_ bytes: [UInt8], _ request: GenerateRequest) throws(InputError) -> (decoded: ObjectDecoder.Result, outcome: GenerateOutcome) {
@@ -94,7 +96,7 @@ enum PipelineFuzz {
     let json = JSONSniff.startsWithBracket(bytes)
     let fast = bytes.withUnsafeBufferPointer { buf -> ObjectDecoder.Result? in
       json
-        ? FastJSONInput.decode(buf, file: file, decoder: decoder, limits: FuzzCheck.limits, threads: 1, minSplit: 512)
+        ? FastJSONInput.decode(buf, file: file, decoder: decoder, limits: FuzzCheck.limits, threads: 2, minSplit: 512, chunkSize: 1024)
         : FastYAMLInput.decode(buf, file: file, decoder: decoder, limits: FuzzCheck.limits, threads: 1, chunkSize: 512)
     }
     var full = ObjectDecoder.Result()
