@@ -4,9 +4,7 @@ extension ObjectDecoder.Result {
   /// `KubernetesObject+Moving.swift`).
   mutating func append(_ other: consuming ObjectDecoder.Result) {
     objects.appendMoving(&other.objects)
-    documentCount += other.documentCount
-    for (label, n) in other.skipped { skipped[label, default: 0] += n }
-    log.append(contentsOf: other.log)
+    addCounts(of: other)
   }
 
   /// Adds what other parts of the input decoded, in order, after this
@@ -19,16 +17,20 @@ extension ObjectDecoder.Result {
     parts.append(objects)
     objects = []
     for i in others.indices {
-      var other = ObjectDecoder.Result()
-      swap(&other, &others[i])
-      parts.append(other.objects)
-      other.objects = []
-      documentCount += other.documentCount
-      for (label, n) in other.skipped { skipped[label, default: 0] += n }
-      log.append(contentsOf: other.log)
+      // Taken out, so that each part is its storage's only owner.
+      parts.append(others[i].objects)
+      others[i].objects = []
+      addCounts(of: others[i])
     }
     others = []
     objects = .joinMoving(&parts)
+  }
+
+  /// Everything `other` holds but its objects: documents, skips, log.
+  private mutating func addCounts(of other: ObjectDecoder.Result) {
+    documentCount += other.documentCount
+    for (label, n) in other.skipped { skipped[label, default: 0] += n }
+    log.append(contentsOf: other.log)
   }
 
   /// Moves every position down `lines` lines, in place (a chunk read on
