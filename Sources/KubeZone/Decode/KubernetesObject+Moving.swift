@@ -73,4 +73,56 @@ extension Array where Element == KubernetesObject {
     parts = []
     return joined
   }
+
+  /// The pods at `positions`, in that order, moved out on all cores
+  /// (`vacated` left behind), and the positions of the other objects, in
+  /// order, untouched. Moving 30,000 pods into the inventory one by one
+  /// took 10-15 ms on one core while the others waited. Positions must be
+  /// distinct; `minimum` is the fewest positions a core takes.
+  mutating func takePods(at positions: [Int], minimum: Int = 4096) -> (pods: [Pod], others: [Int]) {
+    let ranges = ParallelMap.ranges(positions.count, minimum: minimum)
+    let found = withUnsafeBufferPointer { all in
+      let all = UnsafeSendable(all)
+      return ParallelMap.map(ranges) { range -> (pods: Int, others: [Int]) in
+        var pods = 0
+        var others: [Int] = []
+        for j in range {
+          if case .pod = all.value[positions[j]] { pods += 1 } else { others.append(positions[j]) }
+        }
+        return (pods, others)
+      }
+    }
+    var total = 0
+    let offsets = found.map { part in
+      defer { total += part.pods }
+      return total
+    }
+    let pods = [Pod](unsafeUninitializedCapacity: total) { buffer, initialized in
+      if let base = buffer.baseAddress {
+        let destination = UnsafeSendable(base)
+        withUnsafeMutableBufferPointer { all in
+          guard let objects = all.baseAddress else { return }
+          let source = UnsafeSendable(objects)
+          // Each range moves only its own positions' pods into its own
+          // part of the result.
+          DispatchQueue.concurrentPerform(iterations: ranges.count) { r in
+            var at = offsets[r]
+            for j in ranges[r] {
+              let slot = source.value + positions[j]
+              guard case .pod = slot.pointee else { continue }
+              // Taken as `take(at:)` takes: the pod's fields are moved,
+              // not retained and released.
+              if case .pod(let pod) = slot.move() {
+                (destination.value + at).initialize(to: pod)
+                at += 1
+              }
+              slot.initialize(to: .vacated)
+            }
+          }
+        }
+      }
+      initialized = total
+    }
+    return (pods, found.flatMap(\.others))
+  }
 }

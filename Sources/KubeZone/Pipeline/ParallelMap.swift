@@ -37,6 +37,23 @@ enum ParallelMap {
     return count == 0 ? [0..<0] : stride(from: 0, to: count, by: step).map { $0..<min(count, $0 + step) }
   }
 
+  /// `[body(0), body(1), ...]` computed on all cores, a contiguous range
+  /// each (`ranges`), straight into the result: no optional slots and no
+  /// second copy, which for values holding strings would retain each one.
+  static func build<R>(count: Int, minimum: Int, _ body: @Sendable (Int) -> R) -> [R] {
+    let ranges = ranges(count, minimum: minimum)
+    return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
+      if let base = buffer.baseAddress {
+        let destination = UnsafeSendable(base)
+        // Each range initializes only its own elements.
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { r in
+          for i in ranges[r] { (destination.value + i).initialize(to: body(i)) }
+        }
+      }
+      initialized = count
+    }
+  }
+
   /// `body(0..<count)` in order, computed on all cores.
   private static func run<R: Sendable>(count: Int, _ body: @Sendable (Int) -> R) -> [R] {
     var results = [R?](repeating: nil, count: count)

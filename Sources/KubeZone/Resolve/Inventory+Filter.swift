@@ -16,10 +16,10 @@
 ///   LoadBalancer services with no ready endpoint address.
 extension Inventory {
   mutating func appendFiltered(
-    _ objects: [KubernetesObject], order: [(key: ObjectKey, value: Int)], filter: PublicationFilter,
+    _ objects: [KubernetesObject], keys: [ObjectKey], order: [Int], filter: PublicationFilter,
     podRecords: Bool, log: inout DiagnosticLog
   ) throws(InputError) {
-    let namespaceLabels = try Self.namespaceLabels(objects, order: order, filter: filter)
+    let namespaceLabels = try Self.namespaceLabels(objects, keys: keys, order: order, filter: filter)
     var verdicts: [String: FilterExclusion.Reason?] = [:]
     // Objects come sorted by kind then namespace: one namespace's objects
     // are a run, so the verdict is looked up once a run.
@@ -27,7 +27,8 @@ extension Inventory {
     let byNamespace = filter.filtersNamespaces
     // Objects are read in place (`objects[i]`), not copied out first: a
     // copy of a pod retains each of its fields, 30,000 times over.
-    for (key, i) in order {
+    for i in order {
+      let key = keys[i]
       // Namespaces and Nodes are cluster-scoped: no namespace filters them.
       if byNamespace && key.kind != "Namespace" && key.kind != "Node" {
         if current?.namespace != key.namespace {
@@ -116,11 +117,11 @@ extension Inventory {
   /// The labels of each Namespace object, for `--namespace-selector`;
   /// without any, the selector could only leave everything out.
   private static func namespaceLabels(
-    _ objects: [KubernetesObject], order: [(key: ObjectKey, value: Int)], filter: PublicationFilter
+    _ objects: [KubernetesObject], keys: [ObjectKey], order: [Int], filter: PublicationFilter
   ) throws(InputError) -> [String: [String: String]] {
     guard let selector = filter.namespaceSelector else { return [:] }
     var labels: [String: [String: String]] = [:]
-    for (key, i) in order where key.kind == "Namespace" { labels[key.name] = objects[i].meta.labels }
+    for i in order where keys[i].kind == "Namespace" { labels[keys[i].name] = objects[i].meta.labels }
     if labels.isEmpty {
       throw InputError(
         "--namespace-selector '\(selector.text.escapedForMessage)' needs the cluster's Namespace objects, and the input has none; "

@@ -51,10 +51,22 @@ public struct Inventory: Sendable {
     // are settled in one walk with no table of keys. The API server lists
     // each kind by namespace and name, so the halves are mostly ascending
     // runs, which the stable sort merges in about one pass.
-    let keys = objects.map { $0.key }
+    let keys = objects.withUnsafeBufferPointer { all in
+      let all = UnsafeSendable(all)
+      return ParallelMap.build(count: all.value.count, minimum: 4096) { all.value[$0].key }
+    }
     var positions = Array(keys.indices)
     positions.withUnsafeMutableBufferPointer { ParallelSort.sort($0) { keys[$0] < keys[$1] } }
-    var order: [(key: ObjectKey, value: Int)] = []
+    // Which sorted positions repeat the key before them, on all cores:
+    // comparing long names was most of the walk below, on one core.
+    let repeats = positions.withUnsafeBufferPointer { sorted in
+      let sorted = UnsafeSendable(sorted)
+      return ParallelMap.build(count: sorted.value.count, minimum: 4096) { j in
+        j > 0 && keys[sorted.value[j]] == keys[sorted.value[j - 1]]
+      }
+    }
+    // Each key's chosen position, in key order.
+    var order: [Int] = []
     order.reserveCapacity(keys.count)
     // Duplicates are reported in input order, once every key is settled;
     // with a filter, once it is known which objects it leaves out: those
@@ -65,14 +77,14 @@ public struct Inventory: Sendable {
       let first = positions[run]
       var chosen = first
       var next = run + 1
-      while next < positions.count, keys[positions[next]] == keys[first] {
+      while next < positions.count, repeats[next] {
         let i = positions[next]
         let keepPrevious = objects[chosen].meta.isLive && !objects[i].meta.isLive
         duplicates.append((i, chosen, keepPrevious))
         if !keepPrevious { chosen = i }
         next += 1
       }
-      order.append((keys[first], chosen))
+      order.append(chosen)
       run = next
     }
     duplicates.sort { $0.object < $1.object }
@@ -85,11 +97,10 @@ public struct Inventory: Sendable {
       // Each kept object is moved out, not copied: `objects` is this
       // stage's only copy (the filtered path reports duplicates from it
       // afterwards, so it reads in place).
-      // Pods are most objects: room for all of them at once.
-      var podCount = 0
-      for (_, i) in order { if case .pod = objects[i] { podCount += 1 } }
-      pods.reserveCapacity(podCount)
-      for (_, i) in order {
+      // Pods are most objects: they are moved on all cores.
+      let others: [Int]
+      (pods, others) = objects.takePods(at: order)
+      for i in others {
         switch objects.take(at: i) {
         case .service(let s): services.append(s)
         case .pod(let p): pods.append(p)
@@ -104,7 +115,7 @@ public struct Inventory: Sendable {
         }
       }
     } else {
-      try appendFiltered(objects, order: order, filter: filter, podRecords: podRecords, log: &log)
+      try appendFiltered(objects, keys: keys, order: order, filter: filter, podRecords: podRecords, log: &log)
     }
     // Sorted by (kind, namespace, name): each namespace's pods are one run.
     var start = 0
@@ -136,7 +147,7 @@ public struct Inventory: Sendable {
       }
     }
     // The emptied objects, and a key per object.
-    BackgroundRelease.release((consume objects, consume order))
+    BackgroundRelease.release((consume objects, consume keys))
   }
 
   /// Notes which of two definitions of one object is used, and warns (or,

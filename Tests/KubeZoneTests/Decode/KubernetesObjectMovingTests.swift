@@ -164,4 +164,27 @@ import Testing
     #expect(atOnce.skipped == oneByOne.skipped)
     #expect(atOnce.log.entries.map(\.message) == oneByOne.log.entries.map(\.message))
   }
+
+  /// The inventory takes its pods on all cores: however the positions
+  /// are cut, the same pods in the same order, the other positions in
+  /// order, `vacated` left only where a pod was taken.
+  @Test func takingPodsOnAllCoresIsTakingThemInTurn() throws {
+    let objects = Array(repeating: try Self.decode(Self.manifests), count: 9).flatMap { $0 }
+    func isPod(_ i: Int) -> Bool { if case .pod = objects[i] { true } else { false } }
+    #expect(objects.indices.filter(isPod).count >= 9)
+    var generator = SeededGenerator(seed: 1203)
+    for round in 0...12 {
+      let positions = Array(objects.indices.shuffled(using: &generator).prefix(round * objects.count / 12))
+      let expected = positions.compactMap { i -> Pod? in if case .pod(let pod) = objects[i] { pod } else { nil } }
+      for minimum in [1, 2, 3, 7, 4096] {
+        var moved = objects
+        let (pods, others) = moved.takePods(at: positions, minimum: minimum)
+        #expect(pods == expected, "round \(round), \(minimum)")
+        #expect(others == positions.filter { !isPod($0) }, "round \(round), \(minimum)")
+        let taken = Set(positions.filter(isPod))
+        #expect(moved.indices.allSatisfy { moved[$0] == (taken.contains($0) ? .vacated : objects[$0]) })
+      }
+    }
+  }
 }
+

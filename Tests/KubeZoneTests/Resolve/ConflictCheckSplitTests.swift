@@ -67,6 +67,16 @@ import Testing
     }
   }
 
+  /// `build` fills each index once, in order, however the work is cut.
+  @Test func buildFillsEveryIndexInOrder() {
+    for count in [0, 1, 5, 100, 8191, 20_000] {
+      for minimum in [1, 10, 4096] {
+        let built = ParallelMap.build(count: count, minimum: minimum) { "item \($0)" }
+        #expect(built == (0..<count).map { "item \($0)" }, "\(count), \(minimum)")
+      }
+    }
+  }
+
   /// Services sharing a few cluster IPs, ExternalName services that point
   /// at each other (loops and chains), and pods whose IPs are cluster IPs.
   static func snapshot(_ g: inout SeededGenerator) -> String {
