@@ -40,7 +40,7 @@ enum ParallelMap {
   /// `[body(0), body(1), ...]` computed on all cores, a contiguous range
   /// each (`ranges`), straight into the result: no optional slots and no
   /// second copy, which for values holding strings would retain each one.
-  static func build<R>(count: Int, minimum: Int, _ body: @Sendable (Int) -> R) -> [R] {
+  static func build<R: Sendable>(count: Int, minimum: Int, _ body: @Sendable (Int) -> R) -> [R] {
     let ranges = ranges(count, minimum: minimum)
     return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
       if let base = buffer.baseAddress {

@@ -8,14 +8,17 @@ extension ConflictCheck {
   ) throws(InputError) -> [ResourceRecord] {
     // Filtered in place at the end: the synthesizer hands over its only copy.
     var kept = records
-    let owners = try clusterIPOwners(inventory, domain: domain, log: &log)
-    var keepPTR: [DomainName: DomainName] = [:]
-    for (ip, service) in owners {
-      if let base = Self.base(of: service, domain: domain) { keepPTR[ip.reverseName] = base }
+    let services = inventory.services
+    let bases = bases(of: services, domain: domain)
+    let owners = Array(try clusterIPOwners(inventory, bases: bases, log: &log))
+    // Reverse names built on all cores; each owner has a base.
+    let reverse = ParallelMap.build(count: owners.count, minimum: min(minimumSplit, 256)) { i in
+      bases[owners[i].value].map { (owners[i].key.reverseName, $0) }
     }
+    let keepPTR = Dictionary(reverse.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
     let externalNames = Dictionary(
-      inventory.services.filter { $0.type == .externalName }.compactMap { s in
-        Self.base(of: s, domain: domain).map { ($0, s) }
+      services.indices.compactMap { i in
+        services[i].type == .externalName ? bases[i].map { ($0, services[i]) } : nil
       },
       uniquingKeysWith: { a, _ in a })
     var cnames: [DomainName: DomainName] = [:]
@@ -25,7 +28,11 @@ extension ConflictCheck {
     // The types at CNAME owners only: most zones have few or none.
     var typesByOwner: [DomainName: Set<RRType>] = [:]
     if !cnames.isEmpty {
-      for r in kept where cnames[r.owner] != nil { typesByOwner[r.owner, default: []].insert(r.type) }
+      // Looked up on all cores: a hash of every record's owner.
+      let owners = cnames
+      for (owner, type) in pass(over: kept, { r in owners[r.owner] != nil ? (r.owner, r.type) : nil }) {
+        typesByOwner[owner, default: []].insert(type)
+      }
     }
     // Each dropped CNAME's owner, with the message that reports it.
     var dropCNAME: [DomainName: String] = [:]

@@ -55,21 +55,31 @@ struct ConflictCheck: Sendable {
     return s.clusterIPs.isEmpty ? nil : s.clusterIPs.map(\.description).joined(separator: ",")
   }
 
-  /// The Service that owns each cluster IP: the first in inventory order
-  /// whose records are written. Later claimants and Pods using a cluster
-  /// IP are reported.
-  func clusterIPOwners(_ inventory: Inventory, domain: DomainName, log: inout DiagnosticLog) throws(InputError) -> [IPAddress: Service] {
-    var owners: [IPAddress: Service] = [:]
+  /// Each service's `base`, on all cores: a name built for each of
+  /// thousands of services, twice, was most of the check's time on one core.
+  func bases(of services: [Service], domain: DomainName) -> [DomainName?] {
+    ParallelMap.build(count: services.count, minimum: min(minimumSplit, 256)) { Self.base(of: services[$0], domain: domain) }
+  }
+
+  /// The Service that owns each cluster IP, by its position in
+  /// `inventory.services`: the first whose records are written (whose
+  /// `bases` entry is a name). Later claimants and Pods using a cluster IP
+  /// are reported. Positions, not services: a copy of each would retain
+  /// its fields.
+  func clusterIPOwners(
+    _ inventory: Inventory, bases: [DomainName?], log: inout DiagnosticLog
+  ) throws(InputError) -> [IPAddress: Int] {
+    var owners: [IPAddress: Int] = [:]
+    let services = inventory.services
     // ExternalName services get no address records, whatever they list.
-    for service in inventory.services
-    where service.type != .externalName && Self.base(of: service, domain: domain) != nil {
+    for (i, service) in services.enumerated() where service.type != .externalName && bases[i] != nil {
       for ip in service.clusterIPs {
-        guard let first = owners[ip] else {
-          owners[ip] = service
+        guard let first = owners[ip].map({ services[$0].meta }) else {
+          owners[ip] = i
           continue
         }
         try report(
-          "cluster IP \(ip) of Service \(service.meta.namespace)/\(service.meta.name) is also the cluster IP of Service \(first.meta.namespace)/\(first.meta.name) at \(first.meta.location); its PTR names only that one",
+          "cluster IP \(ip) of Service \(service.meta.namespace)/\(service.meta.name) is also the cluster IP of Service \(first.namespace)/\(first.name) at \(first.location); its PTR names only that one",
           at: service.meta.location, &log)
       }
     }
@@ -85,11 +95,11 @@ struct ConflictCheck: Sendable {
       return found
     }
     for (i, ip) in hits.joined() {
-      if let service = owners[ip] {
-        let pod = pods[i]
+      if let owner = owners[ip] {
+        let pod = pods[i].meta, service = services[owner].meta
         try report(
-          "Pod \(pod.meta.namespace)/\(pod.meta.name) has the address \(ip), the cluster IP of Service \(service.meta.namespace)/\(service.meta.name) at \(service.meta.location); the PTR of \(ip) names the service",
-          at: pod.meta.location, &log)
+          "Pod \(pod.namespace)/\(pod.name) has the address \(ip), the cluster IP of Service \(service.namespace)/\(service.name) at \(service.location); the PTR of \(ip) names the service",
+          at: pod.location, &log)
       }
     }
     return owners
