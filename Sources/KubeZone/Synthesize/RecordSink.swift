@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Collects records as a set and finishes SRV RRsets.
 ///
 /// SRV weights depend on the size of the final RRset (all records of one
@@ -136,29 +138,40 @@ extension RecordSink {
   static func joined(_ parts: consuming [RecordSink], minimumSplit: Int = 4096) -> [ResourceRecord] {
     var parts = parts
     let repeated = repeats(in: parts, minimumSplit: minimumSplit)
-    var out: [ResourceRecord] = []
-    guard !parts.isEmpty else { return out }
-    // The first part's records become the result, moved, not copied.
-    swap(&out, &parts[0].records)
-    out.reserveCapacity(parts.reduce(out.count) { $0 + $1.records.count })
-    for k in parts.indices.dropFirst() {
-      let part = parts[k]
-      parts[k] = RecordSink(ttl: part.ttl)
-      guard let skipped = repeated[k], !skipped.isEmpty else {
-        out.append(contentsOf: part.records)
-        continue
-      }
-      var next = skipped.makeIterator()
-      var skip = next.next()
-      for (i, record) in part.records.enumerated() {
-        if i == skip {
-          skip = next.next()
-        } else {
-          out.append(record)
+    // Each part's place in the result, and what it leaves out there.
+    var total = 0
+    let offsets = parts.indices.map { k in
+      defer { total += parts[k].records.count - (repeated[k]?.count ?? 0) }
+      return total
+    }
+    // Copied into place and freed part by part on all cores: on one core
+    // the copies' retains, and the parts' releases after, took 10 ms at
+    // 30,000 pods while the other cores waited.
+    return [ResourceRecord](unsafeUninitializedCapacity: total) { buffer, initialized in
+      if let base = buffer.baseAddress {
+        let destination = UnsafeSendable(base)
+        parts.withUnsafeMutableBufferPointer { all in
+          let all = UnsafeSendable(all)
+          DispatchQueue.concurrentPerform(iterations: all.value.count) { k in
+            var at = destination.value + offsets[k]
+            var skipped = (repeated[k] ?? []).makeIterator()
+            var skip = skipped.next()
+            all.value[k].records.withUnsafeBufferPointer { records in
+              for i in records.indices {
+                if i == skip {
+                  skip = skipped.next()
+                  continue
+                }
+                at.initialize(to: records[i])
+                at += 1
+              }
+            }
+            all.value[k] = RecordSink(ttl: all.value[k].ttl)
+          }
         }
       }
+      initialized = total
     }
-    return out
   }
 
   /// For each part after the first, the positions (ascending) of its
@@ -168,11 +181,18 @@ extension RecordSink {
       ParallelMap.ranges(parts[k].records.count, minimum: minimumSplit).map { (part: k, range: $0) }
     }
     let found = ParallelMap.map(work) { item in
-      item.range.filter { i in
-        let record = parts[item.part].records[i]
-        let hash = parts[item.part].hashes[i]
-        return parts[..<item.part].contains { $0.contains(record, hash: hash) }
+      let part = parts[item.part]
+      var repeated = [Bool](repeating: false, count: item.range.count)
+      // Earlier part by earlier part: each sink is taken once a range
+      // here, not once a record (which retained and released its arrays
+      // from every core at once).
+      for k in 0..<item.part {
+        let earlier = parts[k]
+        for (n, i) in item.range.enumerated() where !repeated[n] {
+          repeated[n] = earlier.contains(part.records[i], hash: part.hashes[i])
+        }
       }
+      return zip(item.range, repeated).compactMap { i, isRepeated in isRepeated ? i : nil }
     }
     var repeated: [Int: [Int]] = [:]
     for (item, positions) in zip(work, found) where !positions.isEmpty { repeated[item.part, default: []] += positions }
