@@ -55,8 +55,8 @@ struct ConflictCheck: Sendable {
     return s.clusterIPs.isEmpty ? nil : s.clusterIPs.map(\.description).joined(separator: ",")
   }
 
-  /// Each service's `base`, on all cores: a name built for each of
-  /// thousands of services, twice, was most of the check's time on one core.
+  /// Each service's `base`, on all cores: the check built a name for each
+  /// of thousands of services twice, on one core.
   func bases(of services: [Service], domain: DomainName) -> [DomainName?] {
     ParallelMap.build(count: services.count, minimum: min(minimumSplit, 256)) { Self.base(of: services[$0], domain: domain) }
   }
