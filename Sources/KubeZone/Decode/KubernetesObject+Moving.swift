@@ -47,11 +47,7 @@ extension Array where Element == KubernetesObject {
   /// for `appendMoving`.
   static func joinMoving(_ parts: inout [[KubernetesObject]]) -> [KubernetesObject] {
     if parts.count == 1 { return parts.removeLast() }
-    var total = 0
-    let offsets = parts.map { part in
-      defer { total += part.count }
-      return total
-    }
+    let (offsets, total) = ParallelMap.starts(of: parts.map(\.count))
     let joined = [KubernetesObject](unsafeUninitializedCapacity: total) { buf, initialized in
       if let base = buf.baseAddress {
         let destination = UnsafeSendable(base)
@@ -92,11 +88,7 @@ extension Array where Element == KubernetesObject {
         return (pods, others)
       }
     }
-    var total = 0
-    let offsets = found.map { part in
-      defer { total += part.pods }
-      return total
-    }
+    let (offsets, total) = ParallelMap.starts(of: found.map(\.pods))
     let pods = [Pod](unsafeUninitializedCapacity: total) { buffer, initialized in
       if let base = buffer.baseAddress {
         let destination = UnsafeSendable(base)

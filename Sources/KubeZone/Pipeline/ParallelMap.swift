@@ -37,6 +37,17 @@ enum ParallelMap {
     return count == 0 ? [0..<0] : stride(from: 0, to: count, by: step).map { $0..<min(count, $0 + step) }
   }
 
+  /// Where each of `counts` starts when they are laid end to end, and
+  /// their total: each part's place in a result joined on all cores.
+  static func starts(of counts: [Int]) -> (starts: [Int], total: Int) {
+    var total = 0
+    let starts = counts.map { count in
+      defer { total += count }
+      return total
+    }
+    return (starts, total)
+  }
+
   /// `[body(0), body(1), ...]` computed on all cores, a contiguous range
   /// each (`ranges`), straight into the result: no optional slots and no
   /// second copy, which for values holding strings would retain each one.

@@ -12,7 +12,7 @@ extension ConflictCheck {
     let bases = bases(of: services, domain: domain)
     let owners = Array(try clusterIPOwners(inventory, bases: bases, log: &log))
     // Reverse names built on all cores; each owner has a base.
-    let reverse = ParallelMap.build(count: owners.count, minimum: min(minimumSplit, 256)) { i in
+    let reverse = ParallelMap.build(count: owners.count, minimum: minimumServiceSplit) { i in
       bases[owners[i].value].map { (owners[i].key.reverseName, $0) }
     }
     let keepPTR = Dictionary(reverse.compactMap { $0 }, uniquingKeysWith: { a, _ in a })
@@ -29,8 +29,8 @@ extension ConflictCheck {
     var typesByOwner: [DomainName: Set<RRType>] = [:]
     if !cnames.isEmpty {
       // Looked up on all cores: a hash of every record's owner.
-      let owners = cnames
-      for (owner, type) in pass(over: kept, { r in owners[r.owner] != nil ? (r.owner, r.type) : nil }) {
+      let cnameOwners = cnames
+      for (owner, type) in pass(over: kept, { r in cnameOwners[r.owner] != nil ? (r.owner, r.type) : nil }) {
         typesByOwner[owner, default: []].insert(type)
       }
     }

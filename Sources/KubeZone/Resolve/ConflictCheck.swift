@@ -58,8 +58,12 @@ struct ConflictCheck: Sendable {
   /// Each service's `base`, on all cores: the check built a name for each
   /// of thousands of services twice, on one core.
   func bases(of services: [Service], domain: DomainName) -> [DomainName?] {
-    ParallelMap.build(count: services.count, minimum: min(minimumSplit, 256)) { Self.base(of: services[$0], domain: domain) }
+    ParallelMap.build(count: services.count, minimum: minimumServiceSplit) { Self.base(of: services[$0], domain: domain) }
   }
+
+  /// Services (or their cluster IPs) one core takes at least: each costs
+  /// a name built, far more than a pod's or a record's pass.
+  var minimumServiceSplit: Int { min(minimumSplit, 256) }
 
   /// The Service that owns each cluster IP, by its position in
   /// `inventory.services`: the first whose records are written (whose

@@ -139,11 +139,7 @@ extension RecordSink {
     var parts = parts
     let repeated = repeats(in: parts, minimumSplit: minimumSplit)
     // Each part's place in the result, and what it leaves out there.
-    var total = 0
-    let offsets = parts.indices.map { k in
-      defer { total += parts[k].records.count - (repeated[k]?.count ?? 0) }
-      return total
-    }
+    let (offsets, total) = ParallelMap.starts(of: parts.indices.map { parts[$0].records.count - (repeated[$0]?.count ?? 0) })
     // Copied into place and freed part by part on all cores: on one core
     // the copies' retains, and the parts' releases after, took 10 ms at
     // 30,000 pods while the other cores waited.
